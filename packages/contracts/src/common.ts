@@ -1,0 +1,42 @@
+import { Type, type Static } from 'typebox';
+
+export const Uuid = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
+export const IsoDate = Type.String({ format: 'date', description: 'Calendar date, YYYY-MM-DD' });
+export const IsoDateTime = Type.String({ format: 'date-time', description: 'Instant, ISO 8601 with offset' });
+export const NonEmpty = (max: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export type IdParams = Static<typeof IdParams>;
+
+/** The body of every error answer. `issues` is for machines; `message` is for people, in their language. */
+export const ErrorBody = Type.Object({
+  code: Type.String({ description: 'Stable error code, e.g. validation, not_found, forbidden' }),
+  message: Type.String({ description: 'A sentence for people, in the language of the request' }),
+  issues: Type.Optional(
+    Type.Array(
+      Type.Object({
+        field: Type.String({ description: 'Path of the field, e.g. applicant.idNumber' }),
+        message: Type.String(),
+      }),
+    ),
+  ),
+  correlationId: Type.String({ description: 'The request id, also in the x-request-id header and logs' }),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** Limits shared by the web app and the server. */
+export const LIMITS = {
+  nameMax: 300,
+  codeMax: 40,
+  passwordMin: 8,
+  passwordMax: 200,
+  pageSizeMax: 200,
+} as const;
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};

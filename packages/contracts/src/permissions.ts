@@ -1,0 +1,32 @@
+/**
+ * Every permission the platform knows. An endpoint declares exactly one of these (or `public` /
+ * `authenticated`), and the central guard checks it: deny by default.
+ */
+export const PERMISSIONS = {
+  'workspace.access': 'Use the officers’ workspace',
+  'org.read': 'Read agencies, units and positions',
+  'org.manage': 'Create and change agencies, units and positions',
+  'adminUnit.manage': 'Create administrative units and record mergers',
+  'official.read': 'Read officials and their appointments',
+  'official.manage': 'Create officials, appoint and end appointments',
+  'role.read': 'Read role templates and position types',
+  'audit.read': 'Read the audit trail',
+  'citizen.self': 'A citizen’s own account and records',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_CODES = Object.keys(PERMISSIONS) as Permission[];
+
+/** How far a role's permissions reach from the agency of the position that grants it. */
+export const ROLE_SCOPES = ['agency', 'subtree', 'province'] as const;
+export type RoleScope = (typeof ROLE_SCOPES)[number];
+
+/** Navigation of the web workspace, each entry shown only to holders of its permission. */
+export const NAVIGATION = [
+  { path: '/workspace', labelKey: 'nav.home', permission: 'workspace.access' },
+  { path: '/workspace/agencies', labelKey: 'nav.agencies', permission: 'org.read' },
+  { path: '/workspace/admin-units', labelKey: 'nav.adminUnits', permission: 'org.read' },
+  { path: '/workspace/officials', labelKey: 'nav.officials', permission: 'official.read' },
+  { path: '/workspace/roles', labelKey: 'nav.roles', permission: 'role.read' },
+  { path: '/workspace/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+] as const satisfies readonly { path: string; labelKey: string; permission: Permission }[];
