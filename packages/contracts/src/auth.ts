@@ -3,7 +3,7 @@ import { LIMITS, Uuid } from './common.ts';
 import { Email, Phone } from './org.ts';
 
 export const ACCOUNT_KINDS = ['official', 'citizen'] as const;
-export const AccountKind = Type.Union(ACCOUNT_KINDS.map((kind) => Type.Literal(kind)));
+export const AccountKind = Type.Enum(ACCOUNT_KINDS);
 
 export const PersonalId = Type.String({
   pattern: '^[0-9]{12}$',

@@ -11,15 +11,15 @@ export const AgencyCode = Type.String({
 });
 
 export const ADMIN_UNIT_LEVELS = ['province', 'district', 'commune'] as const;
-export const AdminUnitLevel = Type.Union(ADMIN_UNIT_LEVELS.map((level) => Type.Literal(level)));
+export const AdminUnitLevel = Type.Enum(ADMIN_UNIT_LEVELS);
 export type AdminUnitLevel = (typeof ADMIN_UNIT_LEVELS)[number];
 
 export const AGENCY_KINDS = ['ubnd_tinh', 'so', 'ubnd_xa', 'trung_tam_phvhcc', 'khac'] as const;
-export const AgencyKind = Type.Union(AGENCY_KINDS.map((kind) => Type.Literal(kind)));
+export const AgencyKind = Type.Enum(AGENCY_KINDS);
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export const AGENCY_LEVELS = ['province', 'commune'] as const;
-export const AgencyLevel = Type.Union(AGENCY_LEVELS.map((level) => Type.Literal(level)));
+export const AgencyLevel = Type.Enum(AGENCY_LEVELS);
 
 export const AdminUnit = Type.Object({
   id: Uuid,
@@ -137,7 +137,7 @@ export type PositionType = Static<typeof PositionType>;
 export const Role = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  scope: Type.Union(ROLE_SCOPES.map((scope) => Type.Literal(scope))),
+  scope: Type.Enum(ROLE_SCOPES),
   permissions: Type.Array(Type.String()),
 });
 export type Role = Static<typeof Role>;
@@ -163,7 +163,7 @@ export const CreatePosition = Type.Object(
 export type CreatePosition = Static<typeof CreatePosition>;
 
 export const APPOINTMENT_KINDS = ['primary', 'concurrent', 'acting'] as const;
-export const AppointmentKind = Type.Union(APPOINTMENT_KINDS.map((kind) => Type.Literal(kind)));
+export const AppointmentKind = Type.Enum(APPOINTMENT_KINDS);
 
 export const Appointment = Type.Object({
   id: Uuid,
@@ -196,6 +196,10 @@ export type OfficialQuery = Static<typeof OfficialQuery>;
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Phone = Type.String({ pattern: '^0[0-9]{9}$', description: 'Vietnamese phone number, 10 digits' });
 
+export const Appoint = Type.Object(
+  { positionId: Uuid, kind: AppointmentKind, startsOn: IsoDate, endsOn: Type.Optional(IsoDate) },
+  { additionalProperties: false },
+);
 export const CreateOfficial = Type.Object(
   {
     fullName: NonEmpty(LIMITS.nameMax),
@@ -203,16 +207,13 @@ export const CreateOfficial = Type.Object(
     phone: Type.Optional(Phone),
     username: Type.String({ pattern: '^[a-z0-9._-]{3,60}$', description: 'Sign-in name: 3–60 of a-z 0-9 . _ -' }),
     initialPassword: Type.String({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax }),
+    appointment: Type.Optional(Appoint),
   },
   { additionalProperties: false },
 );
 export type CreateOfficial = Static<typeof CreateOfficial>;
-
-export const Appoint = Type.Object(
-  { positionId: Uuid, kind: AppointmentKind, startsOn: IsoDate, endsOn: Type.Optional(IsoDate) },
-  { additionalProperties: false },
-);
 export type Appoint = Static<typeof Appoint>;
+
 
 export const EndAppointment = Type.Object({ endsOn: IsoDate }, { additionalProperties: false });
 export type EndAppointment = Static<typeof EndAppointment>;

@@ -1,0 +1,9 @@
+/** What the CLI and the benchmarks may use of the server. */
+export { buildApp, VERSION } from './app.ts';
+export { startServer, loadConfigOrExit } from './main.ts';
+export { loadConfig, ConfigError, type Config } from './platform/config.ts';
+export { openDatabase, type Database } from './platform/db.ts';
+export { runMigrations, getMigrationStatus } from './platform/migrate.ts';
+export { verifyChain } from './modules/audit/verify-chain.ts';
+export { seedDemo } from './modules/organisation/seed-demo.ts';
+export { ARGON2_OPTIONS } from './modules/identity/password.ts';

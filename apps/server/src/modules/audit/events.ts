@@ -1,0 +1,40 @@
+/**
+ * The catalogue of audit events: each type names its entity and the shape of its data, so that a
+ * writer cannot record an event the viewer does not know how to read.
+ */
+export interface AuditEventCatalogue {
+  'account.signed_in': { entity: 'account'; data: { method: 'password' | 'password+totp' } };
+  'account.sign_in_failed': { entity: 'account'; data: { reason: 'bad_password' | 'bad_totp' | 'locked' | 'disabled' } };
+  'account.locked': { entity: 'account'; data: { until: string; failures: number } };
+  'account.signed_out': { entity: 'account'; data: Record<string, never> };
+  'account.registered': { entity: 'account'; data: { kind: 'citizen' } };
+  'account.password_changed': { entity: 'account'; data: Record<string, never> };
+  'account.mfa_enabled': { entity: 'account'; data: Record<string, never> };
+  'admin_unit.created': { entity: 'admin_unit'; data: { code: string; name: string; level: string; effectiveFrom: string } };
+  'admin_unit.merged': {
+    entity: 'admin_unit';
+    data: { successorCode: string; predecessorIds: string[]; effectiveDate: string; movedAgencyIds: string[] };
+  };
+  'agency.created': { entity: 'agency'; data: { code: string; name: string; kind: string; parentId: string | null } };
+  'agency.updated': { entity: 'agency'; data: { changes: Record<string, { from: unknown; to: unknown }> } };
+  'agency.moved': { entity: 'agency'; data: { fromAdminUnitId: string | null; toAdminUnitId: string } };
+  'org_unit.created': { entity: 'org_unit'; data: { agencyId: string; name: string } };
+  'position.created': { entity: 'position'; data: { agencyId: string; positionType: string; title: string } };
+  'official.created': { entity: 'official'; data: { fullName: string; username: string } };
+  'appointment.created': {
+    entity: 'appointment';
+    data: { officialId: string; positionId: string; kind: string; startsOn: string; endsOn: string | null };
+  };
+  'appointment.ended': { entity: 'appointment'; data: { officialId: string; endsOn: string } };
+  'demo.seeded': { entity: 'system'; data: { agencies: number; officials: number; citizens: number } };
+}
+
+export type AuditEventType = keyof AuditEventCatalogue;
+
+export interface AuditEventInput<T extends AuditEventType> {
+  type: T;
+  entityType: AuditEventCatalogue[T]['entity'];
+  entityId: string;
+  agencyId?: string | null;
+  data: AuditEventCatalogue[T]['data'];
+}

@@ -1,0 +1,68 @@
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * The server's configuration, read from the environment once at start. An invalid value stops the
+ * server with a message that names the variable and what was expected.
+ */
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  PGLITE_DATA_DIR: Type.String({ minLength: 1, default: '.data/pglite' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  COOKIE_SECURE: Type.Boolean({ default: true }),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 12 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+const DESCRIPTIONS: Record<keyof Config, string> = {
+  PORT: 'an integer port between 1 and 65535',
+  HOST: 'a host name or address to listen on',
+  DATABASE_URL: 'a URL starting with postgres:// or postgresql://',
+  DB_POOL_MAX: 'an integer between 1 and 200',
+  PGLITE_DATA_DIR: 'a folder path, or memory:// for a throwaway database',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  COOKIE_SECURE: 'true or false',
+  SESSION_TTL_HOURS: 'an integer number of hours between 1 and 720',
+  TRUST_PROXY: 'true or false',
+  METRICS_TOKEN: 'a secret of at least 16 characters',
+  WEB_DIST_DIR: 'a folder path',
+};
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, expected: string, got: string) {
+    super(`Invalid configuration: ${variable}=${JSON.stringify(got)}; expected ${expected}.`);
+    this.variable = variable;
+  }
+}
+
+function coerce(key: keyof Config, raw: string): unknown {
+  const schema = ConfigSchema.properties[key] as { type?: string };
+  if (schema.type === 'integer') return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  if (schema.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+  return raw;
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties) as (keyof Config)[]) {
+    const raw = env[key];
+    if (raw !== undefined && raw !== '') input[key] = coerce(key, raw);
+  }
+  const withDefaults = Value.Default(ConfigSchema, input);
+  for (const key of Object.keys(ConfigSchema.properties) as (keyof Config)[]) {
+    const value = (withDefaults as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (!Value.Check(ConfigSchema.properties[key], value)) {
+      throw new ConfigError(key, DESCRIPTIONS[key], env[key] ?? '');
+    }
+  }
+  return withDefaults as Config;
+}

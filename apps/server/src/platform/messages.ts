@@ -1,0 +1,115 @@
+import type { ErrorCode } from './errors.ts';
+
+/**
+ * What the server says to people, in Vietnamese (default) and English. Keys of field issues come
+ * from validation keywords (ajv) and from domain rules.
+ */
+export type Language = 'vi' | 'en';
+
+type Template = Record<Language, string>;
+
+const ERROR_MESSAGES: Record<ErrorCode, Template> = {
+  validation: { vi: 'Dữ liệu chưa hợp lệ: {issues}', en: 'The data is not valid: {issues}' },
+  unauthenticated: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  invalid_credentials: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.',
+    en: 'The sign-in name or password is wrong, or the account is temporarily locked.',
+  },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  conflict: { vi: 'Xung đột dữ liệu: {issues}', en: 'Conflict: {issues}' },
+  idempotency_mismatch: {
+    vi: 'Mã Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  throttled: {
+    vi: 'Quá nhiều lần thử. Vui lòng thử lại sau {retryAfter} giây.',
+    en: 'Too many attempts. Please try again in {retryAfter} seconds.',
+  },
+  csrf: {
+    vi: 'Phiên làm việc không hợp lệ cho thao tác này; vui lòng tải lại trang.',
+    en: 'The request is missing its session token; please reload the page.',
+  },
+  mfa_setup_required: {
+    vi: 'Tài khoản quản trị phải bật xác thực hai lớp trước khi làm việc.',
+    en: 'Administrator accounts must enable two-factor authentication first.',
+  },
+  unavailable: { vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
+  internal: { vi: 'Đã có lỗi xảy ra. Mã tra cứu: {correlationId}', en: 'Something went wrong. Reference: {correlationId}' },
+};
+
+const FIELD_MESSAGES: Record<string, Template> = {
+  required: { vi: 'bắt buộc phải có', en: 'is required' },
+  unknown_field: { vi: 'không được phép (trường lạ)', en: 'is not an allowed field' },
+  type: { vi: 'phải là {type}', en: 'must be {type}' },
+  minLength: { vi: 'phải có ít nhất {limit} ký tự', en: 'must have at least {limit} characters' },
+  maxLength: { vi: 'không được quá {limit} ký tự', en: 'must have at most {limit} characters' },
+  minimum: { vi: 'phải từ {limit} trở lên', en: 'must be at least {limit}' },
+  maximum: { vi: 'không được lớn hơn {limit}', en: 'must be at most {limit}' },
+  minItems: { vi: 'phải có ít nhất {limit} mục', en: 'must have at least {limit} items' },
+  maxItems: { vi: 'không được quá {limit} mục', en: 'must have at most {limit} items' },
+  uniqueItems: { vi: 'không được trùng lặp', en: 'must not repeat items' },
+  minProperties: { vi: 'phải có ít nhất {limit} trường', en: 'must have at least {limit} fields' },
+  enum: { vi: 'phải là một trong: {allowed}', en: 'must be one of: {allowed}' },
+  const: { vi: 'phải bằng {allowed}', en: 'must equal {allowed}' },
+  pattern: { vi: 'sai định dạng ({expected})', en: 'has the wrong format ({expected})' },
+  format: { vi: 'sai định dạng {format}', en: 'must be a valid {format}' },
+  invalid: { vi: 'không hợp lệ', en: 'is not valid' },
+  taken: { vi: 'đã được sử dụng', en: 'is already in use' },
+  no_such_record: { vi: 'không tồn tại', en: 'does not exist' },
+  date_order: { vi: 'phải sau ngày bắt đầu', en: 'must be after the start date' },
+  already_ended: { vi: 'đã kết thúc', en: 'has already ended' },
+  not_current: { vi: 'phải là đơn vị còn hiệu lực vào ngày {date}', en: 'must be a unit in force on {date}' },
+  wrong_password: { vi: 'không đúng', en: 'is not correct' },
+  password_weak: {
+    vi: 'phải có ít nhất {limit} ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt',
+    en: 'must have at least {limit} characters with upper case, lower case, digits and symbols',
+  },
+  totp_invalid: { vi: 'mã xác thực không đúng hoặc đã hết hạn', en: 'the code is wrong or has expired' },
+  mfa_not_started: { vi: 'chưa khởi tạo xác thực hai lớp', en: 'two-factor setup has not been started' },
+  parent_cycle: { vi: 'không được là chính nó hoặc đơn vị cấp dưới của nó', en: 'cannot be itself or below itself' },
+};
+
+const TYPE_NAMES: Record<string, Template> = {
+  string: { vi: 'chuỗi ký tự', en: 'a string' },
+  integer: { vi: 'số nguyên', en: 'an integer' },
+  number: { vi: 'số', en: 'a number' },
+  boolean: { vi: 'true/false', en: 'true or false' },
+  object: { vi: 'đối tượng', en: 'an object' },
+  array: { vi: 'danh sách', en: 'a list' },
+  null: { vi: 'null', en: 'null' },
+};
+
+const FORMAT_NAMES: Record<string, Template> = {
+  uuid: { vi: 'mã định danh (UUID)', en: 'identifier (UUID)' },
+  date: { vi: 'ngày (YYYY-MM-DD)', en: 'date (YYYY-MM-DD)' },
+  'date-time': { vi: 'thời điểm ISO 8601', en: 'ISO 8601 date-time' },
+  email: { vi: 'thư điện tử', en: 'email address' },
+};
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function fieldMessage(language: Language, key: string, params: Record<string, string | number> = {}): string {
+  const named = { ...params };
+  if (typeof params.type === 'string') named.type = TYPE_NAMES[params.type]?.[language] ?? params.type;
+  if (typeof params.format === 'string') named.format = FORMAT_NAMES[params.format]?.[language] ?? params.format;
+  const template = FIELD_MESSAGES[key] ?? FIELD_MESSAGES.invalid!;
+  return fill(template[language], named);
+}
+
+export function errorMessage(
+  language: Language,
+  code: ErrorCode,
+  params: Record<string, string | number> & { issues?: string },
+): string {
+  return fill(ERROR_MESSAGES[code][language], params);
+}
+
+/** Picks vi or en from an Accept-Language header; Vietnamese unless English comes first. */
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}

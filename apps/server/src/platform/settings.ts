@@ -1,0 +1,39 @@
+import { sql } from 'kysely';
+import type { Db } from './db.ts';
+
+/**
+ * Versioned parameters (vn-norms R-GEN-1): each key has a default here and may be overridden by rows
+ * in `setting` with an effective date. The value in force on a day is the latest row not after it.
+ */
+export const SETTING_DEFAULTS = {
+  /** QCVN 12:2026: lock after 5 failed sign-ins. */
+  'security.lockout.maxFailures': 5,
+  /** QCVN 12:2026: automatic unlock configurable between 12 hours and 30 days; the strictest short end. */
+  'security.lockout.minutes': 720,
+  /** QCVN 12:2026: idle lock ≤ 15 min for critical business applications (≤ 5 min ordinary). */
+  'security.idleTimeout.officialMinutes': 15,
+  'security.idleTimeout.citizenMinutes': 30,
+  /** QCVN 12:2026: MFA for administrators. Roles whose holders must enrol. */
+  'security.mfa.requiredRoles': ['system_admin', 'agency_admin'],
+  /** QCVN 12:2026: at least 8 characters of mixed classes. */
+  'security.password.minLength': 8,
+  /** Sign-in attempts per sign-in name, or per address, within the window before answers are throttled. */
+  'security.throttle.attempts': 10,
+  'security.throttle.windowMinutes': 15,
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+type Widen<T> = T extends number ? number : T extends readonly string[] ? string[] : T;
+export type SettingValue<K extends SettingKey> = Widen<(typeof SETTING_DEFAULTS)[K]>;
+
+export async function getSetting<K extends SettingKey>(db: Db, key: K, onDay?: string): Promise<SettingValue<K>> {
+  const row = await db
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', key)
+    .where('effective_from', '<=', onDay ?? sql<string>`current_date`)
+    .orderBy('effective_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
+}
