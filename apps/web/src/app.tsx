@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { NAVIGATION, type Permission } from '@tinhso/contracts';
+import { PublicLayout } from './layouts/public-layout.tsx';
+import { WorkspaceLayout } from './layouts/workspace-layout.tsx';
+import { AccountPage } from './pages/account/account-page.tsx';
+import { MfaPage } from './pages/account/mfa-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { HomePage } from './pages/public/home-page.tsx';
+import { RegisterPage } from './pages/public/register-page.tsx';
+import { SignInPage } from './pages/public/sign-in-page.tsx';
+import { AdminUnitsPage } from './pages/workspace/admin-units-page.tsx';
+import { AgenciesPage } from './pages/workspace/agencies-page.tsx';
+import { AgencyPage } from './pages/workspace/agency-page.tsx';
+import { AuditPage } from './pages/workspace/audit-page.tsx';
+import { OfficialPage } from './pages/workspace/official-page.tsx';
+import { OfficialsPage } from './pages/workspace/officials-page.tsx';
+import { RolesPage } from './pages/workspace/roles-page.tsx';
+import { WorkspaceHomePage } from './pages/workspace/workspace-home-page.tsx';
+import { RequirePermission, RequireSession } from './session/guards.tsx';
+import { SessionProvider } from './session/session-context.tsx';
+
+/** The permission of a workspace section comes from NAVIGATION, so the menu and the routes agree. */
+function permissionOf(path: (typeof NAVIGATION)[number]['path']): Permission {
+  const entry = NAVIGATION.find((candidate) => candidate.path === path);
+  if (!entry) throw new Error(`No navigation entry for ${path}`);
+  return entry.permission;
+}
+
+function guarded(path: (typeof NAVIGATION)[number]['path'], page: ReactNode) {
+  return <RequirePermission permission={permissionOf(path)}>{page}</RequirePermission>;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="register" element={<RegisterPage />} />
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route
+              path="account"
+              element={
+                <RequireSession>
+                  <AccountPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="account/mfa"
+              element={
+                <RequireSession>
+                  <MfaPage />
+                </RequireSession>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="workspace" element={<WorkspaceLayout />}>
+            <Route index element={guarded('/workspace', <WorkspaceHomePage />)} />
+            <Route path="agencies" element={guarded('/workspace/agencies', <AgenciesPage />)} />
+            <Route path="agencies/:id" element={guarded('/workspace/agencies', <AgencyPage />)} />
+            <Route path="admin-units" element={guarded('/workspace/admin-units', <AdminUnitsPage />)} />
+            <Route path="officials" element={guarded('/workspace/officials', <OfficialsPage />)} />
+            <Route path="officials/:id" element={guarded('/workspace/officials', <OfficialPage />)} />
+            <Route path="roles" element={guarded('/workspace/roles', <RolesPage />)} />
+            <Route path="audit" element={guarded('/workspace/audit', <AuditPage />)} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,9 @@
+import type { Dictionary } from '../dictionary.ts';
+import type { vi } from '../vi/index.ts';
+import { common } from './common.ts';
+import { publicPages } from './public.ts';
+import { accountPages } from './account.ts';
+import { orgPages } from './org.ts';
+import { auditPages } from './audit.ts';
+
+export const en: Dictionary<typeof vi> = { ...common, ...publicPages, ...accountPages, ...orgPages, ...auditPages };

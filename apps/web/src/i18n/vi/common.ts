@@ -1,0 +1,83 @@
+export const common = {
+  app: {
+    name: 'TinhSo',
+    tagline: 'Nền tảng chính quyền số của tỉnh',
+    footer: 'TinhSo – phần mềm nguồn mở cho chính quyền số cấp tỉnh.',
+  },
+  a11y: {
+    skipToContent: 'Bỏ qua, đến nội dung chính',
+    mainNav: 'Điều hướng chính',
+    publicNav: 'Liên kết tài khoản',
+  },
+  language: {
+    label: 'Ngôn ngữ',
+    other: 'English',
+    otherCode: 'en',
+  },
+  nav: {
+    home: 'Trang chủ khu làm việc',
+    agencies: 'Cơ quan, đơn vị',
+    adminUnits: 'Đơn vị hành chính',
+    officials: 'Cán bộ, công chức',
+    roles: 'Vai trò và quyền',
+    audit: 'Nhật ký kiểm toán',
+    menu: 'Danh mục',
+  },
+  navDescriptions: {
+    home: 'Tổng quan khu làm việc.',
+    agencies: 'Danh sách cơ quan, đơn vị trực thuộc và vị trí việc làm.',
+    adminUnits: 'Tỉnh, xã, phường theo từng thời điểm và lịch sử sáp nhập.',
+    officials: 'Hồ sơ cán bộ, bổ nhiệm chính thức, kiêm nhiệm và quyền.',
+    roles: 'Mẫu vai trò, phạm vi và các quyền đi kèm vị trí.',
+    audit: 'Ai đã làm gì, khi nào; kiểm tra tính toàn vẹn của nhật ký.',
+  },
+  actions: {
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    register: 'Đăng ký',
+    save: 'Lưu',
+    saving: 'Đang lưu…',
+    cancel: 'Hủy',
+    search: 'Tìm kiếm',
+    close: 'Đóng',
+    retry: 'Thử lại',
+    myAccount: 'Tài khoản của tôi',
+    workspace: 'Khu làm việc',
+  },
+  states: {
+    loading: 'Đang tải…',
+    empty: 'Không có dữ liệu.',
+  },
+  paging: {
+    label: 'Phân trang',
+    summary: 'Hiển thị {{from}}–{{to}} trên tổng số {{total}}',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+  },
+  errors: {
+    network: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+    unexpected: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
+    throttled: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại.',
+    invalidResponse: 'Máy chủ trả lời không đúng định dạng. Vui lòng báo cho quản trị viên.',
+    reference: 'Mã tra cứu lỗi: {{id}}',
+    otherIssues: 'Các lỗi khác:',
+  },
+  form: {
+    required: 'bắt buộc',
+    optional: 'không bắt buộc',
+  },
+  notFound: {
+    title: 'Không tìm thấy trang',
+    body: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi.',
+    home: 'Về trang chủ',
+  },
+  notAllowed: {
+    title: 'Bạn không có quyền xem trang này',
+    body: 'Quyền của bạn được cấp theo vị trí công tác. Nếu bạn cần trang này, hãy liên hệ quản trị viên của cơ quan.',
+    back: 'Về trang chủ khu làm việc',
+  },
+  accountKind: {
+    official: 'Cán bộ, công chức',
+    citizen: 'Người dân',
+  },
+};

@@ -1,0 +1,8 @@
+import { common } from './common.ts';
+import { publicPages } from './public.ts';
+import { accountPages } from './account.ts';
+import { orgPages } from './org.ts';
+import { auditPages } from './audit.ts';
+
+/** Vietnamese, the source language: every other dictionary has exactly these keys. */
+export const vi = { ...common, ...publicPages, ...accountPages, ...orgPages, ...auditPages };

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { MAIN_ID, SkipLink } from '../components/skip-link.tsx';
+import { useFocusOnNavigate } from '../hooks/use-focus-on-navigate.ts';
+import { useProvinceName } from '../hooks/use-public-agencies.ts';
+import { hasPermission, useSession } from '../session/session-context.tsx';
+
+/** The citizen-facing frame: home, registration, sign-in, the account pages and the 404. */
+export function PublicLayout({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  const provinceName = useProvinceName();
+  useFocusOnNavigate();
+  return (
+    <div className="page">
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__province">{provinceName ?? t('app.tagline')}</span>
+          </Link>
+          <div className="site-header__tools">
+            <AccountLinks />
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className="site-main">
+        {children ?? <Outlet />}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}
+
+function AccountLinks() {
+  const { t } = useTranslation();
+  const { state, signOut } = useSession();
+  const navigate = useNavigate();
+  if (state.status === 'loading') return null;
+  if (state.status === 'anonymous') {
+    return (
+      <nav aria-label={t('a11y.publicNav')} className="account-links">
+        <Link to="/sign-in">{t('actions.signIn')}</Link>
+        <Link to="/register">{t('actions.register')}</Link>
+      </nav>
+    );
+  }
+  return (
+    <nav aria-label={t('a11y.publicNav')} className="account-links">
+      {hasPermission(state.session, 'workspace.access') ? <Link to="/workspace">{t('actions.workspace')}</Link> : null}
+      <Link to="/account">{t('actions.myAccount')}</Link>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => {
+          void signOut().then(() => navigate('/', { state: { signedOut: true } }));
+        }}
+      >
+        {t('actions.signOut')}
+      </button>
+    </nav>
+  );
+}
