@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { loadConfigOrExit, openDatabase, runMigrations, seedDemo, startServer, verifyChain } from '@tinhso/server';
+import {
+  loadConfigOrExit,
+  openDatabase,
+  runMigrations,
+  seedDemo,
+  startServer,
+  verifyChain,
+} from '@tinhso/server';
 import { createProgress } from './progress.ts';
 
 const HELP = `TinhSo command line
@@ -12,9 +19,15 @@ const HELP = `TinhSo command line
 
 Configuration comes from the environment (see README): DATABASE_URL, PGLITE_DATA_DIR, PORT, …`;
 
-async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const config = loadConfigOrExit();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR, poolMax: 2 });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDataDir: config.PGLITE_DATA_DIR,
+    poolMax: 2,
+  });
   try {
     return await work(database);
   } finally {
@@ -45,7 +58,9 @@ async function main(args: string[]): Promise<number> {
     case 'demo': {
       const config = loadConfigOrExit();
       const { app } = await startServer(config, { beforeListen: seed });
-      console.error(`TinhSo is running at http://localhost:${config.PORT} — sign in as chuyenvien / TinhSo@2026`);
+      console.error(
+        `TinhSo is running at http://localhost:${config.PORT} — sign in as chuyenvien / TinhSo@2026`,
+      );
       app.log.info('demo started');
       return -1; // keep running
     }
@@ -55,13 +70,17 @@ async function main(args: string[]): Promise<number> {
     case 'audit':
       if (sub !== 'verify') break;
       return withDatabase(async ({ db }) => {
-        const report = await verifyChain(db, (checked) => process.stderr.write(`\rchecked ${checked} records`));
+        const report = await verifyChain(db, (checked) =>
+          process.stderr.write(`\rchecked ${checked} records`),
+        );
         process.stderr.write('\n');
         if (report.ok) {
           console.log(`Audit chain intact: ${report.checked} records.`);
           return 0;
         }
-        console.log(`Audit chain BROKEN at record ${report.firstBrokenSeq}: ${report.reason}. ${report.checked} records before it are intact.`);
+        console.log(
+          `Audit chain BROKEN at record ${report.firstBrokenSeq}: ${report.reason}. ${report.checked} records before it are intact.`,
+        );
         return 2;
       });
     case undefined:

@@ -37,7 +37,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
       info: {
         title: 'TinhSo API',
         version: VERSION,
-        description: 'TinhSo (tỉnh số): the digital province. Every change requires the x-csrf-token header of the session.',
+        description:
+          'TinhSo (tỉnh số): the digital province. Every change requires the x-csrf-token header of the session.',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tinhso_session' } } },
     },

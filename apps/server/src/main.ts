@@ -7,13 +7,22 @@ import { runMigrations } from './platform/migrate.ts';
  * Starts the server: validate configuration, open the database, apply migrations under a lock,
  * listen, and on SIGTERM/SIGINT finish the requests in flight before closing the database.
  */
-export async function startServer(config: Config, options: { beforeListen?: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void> } = {}) {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR, poolMax: config.DB_POOL_MAX });
+export async function startServer(
+  config: Config,
+  options: { beforeListen?: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void> } = {},
+) {
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDataDir: config.PGLITE_DATA_DIR,
+    poolMax: config.DB_POOL_MAX,
+  });
   await runMigrations(database.db);
   await options.beforeListen?.(database);
   const app = await buildApp(config, database);
   if (database.kind === 'pglite') {
-    app.log.warn('Embedded PGlite database: for trying and developing only (it never calls fsync). Set DATABASE_URL for production.');
+    app.log.warn(
+      'Embedded PGlite database: for trying and developing only (it never calls fsync). Set DATABASE_URL for production.',
+    );
   }
   let closing = false;
   const shutdown = (signal: string) => {
@@ -23,10 +32,13 @@ export async function startServer(config: Config, options: { beforeListen?: (dat
     void app
       .close()
       .then(() => database.close())
-      .then(() => process.exit(0), (error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -17,7 +17,9 @@ export type AuditEvent = Static<typeof AuditEvent>;
 
 export const AuditQuery = Type.Object(
   {
-    actor: Type.Optional(Type.String({ maxLength: 100, description: 'Account id or part of the actor’s name' })),
+    actor: Type.Optional(
+      Type.String({ maxLength: 100, description: 'Account id or part of the actor’s name' }),
+    ),
     entityType: Type.Optional(Type.String({ maxLength: 60 })),
     entityId: Type.Optional(Type.String({ maxLength: 100 })),
     type: Type.Optional(Type.String({ maxLength: 100 })),

@@ -12,9 +12,15 @@ export const PersonalId = Type.String({
 
 export const Login = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 254, description: 'Sign-in name, personal id, email or phone' }),
+    username: Type.String({
+      minLength: 1,
+      maxLength: 254,
+      description: 'Sign-in name, personal id, email or phone',
+    }),
     password: Type.String({ minLength: 1, maxLength: LIMITS.passwordMax }),
-    totp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '6-digit code from the authenticator app' })),
+    totp: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6}$', description: '6-digit code from the authenticator app' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -194,7 +194,10 @@ export const OfficialQuery = Type.Object(
 export type OfficialQuery = Static<typeof OfficialQuery>;
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
-export const Phone = Type.String({ pattern: '^0[0-9]{9}$', description: 'Vietnamese phone number, 10 digits' });
+export const Phone = Type.String({
+  pattern: '^0[0-9]{9}$',
+  description: 'Vietnamese phone number, 10 digits',
+});
 
 export const Appoint = Type.Object(
   { positionId: Uuid, kind: AppointmentKind, startsOn: IsoDate, endsOn: Type.Optional(IsoDate) },
@@ -205,7 +208,10 @@ export const CreateOfficial = Type.Object(
     fullName: NonEmpty(LIMITS.nameMax),
     email: Type.Optional(Email),
     phone: Type.Optional(Phone),
-    username: Type.String({ pattern: '^[a-z0-9._-]{3,60}$', description: 'Sign-in name: 3–60 of a-z 0-9 . _ -' }),
+    username: Type.String({
+      pattern: '^[a-z0-9._-]{3,60}$',
+      description: 'Sign-in name: 3–60 of a-z 0-9 . _ -',
+    }),
     initialPassword: Type.String({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax }),
     appointment: Type.Optional(Appoint),
   },
@@ -213,7 +219,6 @@ export const CreateOfficial = Type.Object(
 );
 export type CreateOfficial = Static<typeof CreateOfficial>;
 export type Appoint = Static<typeof Appoint>;
-
 
 export const EndAppointment = Type.Object({ endsOn: IsoDate }, { additionalProperties: false });
 export type EndAppointment = Static<typeof EndAppointment>;

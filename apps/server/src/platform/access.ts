@@ -36,7 +36,10 @@ export interface Actor {
 export const systemActor = (label: string): Actor => ({ accountId: null, label, correlationId: null });
 
 /** What an account holds today through its positions: organisation answers, identity asks. */
-export type GrantsProvider = (accountId: string, onDay: string) => Promise<{ grants: Grant[]; roleCodes: string[] }>;
+export type GrantsProvider = (
+  accountId: string,
+  onDay: string,
+) => Promise<{ grants: Grant[]; roleCodes: string[] }>;
 
 export type PrincipalResolver = (sessionToken: string, meta: { ip: string }) => Promise<Principal | null>;
 

@@ -1,5 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+} from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -12,6 +18,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** The embedded engine itself, for dumping a data folder (test fixtures, backups of a demo). */
+  pglite?: PGlite;
 }
 
 const INT8 = 20;
@@ -32,6 +40,7 @@ function commandOf(sqlText: string): PostgresQueryResult<unknown>['command'] {
  * so a transaction owns it until it ends and other queries wait their turn.
  */
 class PgliteSerialPool implements PostgresPool {
+  readonly options = {};
   readonly #pglite: PGlite;
   #tail: Promise<void> = Promise.resolve();
 
@@ -51,7 +60,11 @@ class PgliteSerialPool implements PostgresPool {
           // The simple protocol accepts several statements (migrations); keep the last answer.
           const results = await pglite.exec(sqlText);
           const last = results.at(-1);
-          return { command: commandOf(sqlText), rowCount: last?.affectedRows ?? 0, rows: (last?.rows ?? []) as R[] };
+          return {
+            command: commandOf(sqlText),
+            rowCount: last?.affectedRows ?? 0,
+            rows: (last?.rows ?? []) as R[],
+          };
         }
         const result = await pglite.query<R>(sqlText, parameters as unknown[]);
         return { command: commandOf(sqlText), rowCount: result.affectedRows ?? 0, rows: result.rows };
@@ -65,10 +78,11 @@ class PgliteSerialPool implements PostgresPool {
   }
 }
 
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { unaccent, pg_trgm },
     parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
   });
@@ -76,6 +90,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    pglite,
     async close() {
       await db.destroy();
       await pglite.close();

@@ -44,7 +44,10 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
   readonly params: Record<string, string | number>;
-  constructor(code: ErrorCode, options: { detail?: string; issues?: FieldIssue[]; params?: Record<string, string | number> } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { detail?: string; issues?: FieldIssue[]; params?: Record<string, string | number> } = {},
+  ) {
     super(options.detail ?? code);
     this.code = code;
     this.issues = options.issues ?? [];
@@ -52,7 +55,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', { detail: `${what} not found`, params: { what } });
+export const notFound = (what: string) =>
+  new AppError('not_found', { detail: `${what} not found`, params: { what } });
 export const conflict = (field: string, key: string, params?: Record<string, string | number>) =>
   new AppError('conflict', { issues: [{ field, key, ...(params ? { params } : {}) }] });
 export const invalid = (field: string, key: string, params?: Record<string, string | number>) =>

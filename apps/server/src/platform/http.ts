@@ -33,7 +33,11 @@ export function issuesFromValidation(errors: AjvError[]): FieldIssue[] {
         issue = { field: base, key: 'type', params: { type: String(error.params.type) } };
         break;
       case 'enum':
-        issue = { field: base, key: 'enum', params: { allowed: (error.params.allowedValues as unknown[]).join(', ') } };
+        issue = {
+          field: base,
+          key: 'enum',
+          params: { allowed: (error.params.allowedValues as unknown[]).join(', ') },
+        };
         break;
       case 'const':
         issue = { field: base, key: 'const', params: { allowed: String(error.params.allowedValue) } };
@@ -87,11 +91,18 @@ function toAppError(error: FastifyError & { validation?: AjvError[] }): AppError
   if (error instanceof AppError) return error;
   if (error.validation) return new AppError('validation', { issues: issuesFromValidation(error.validation) });
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return new AppError('validation', { issues: [{ field: 'body', key: 'type', params: { type: 'object' } }] });
+    return new AppError('validation', {
+      issues: [{ field: 'body', key: 'type', params: { type: 'object' } }],
+    });
   }
-  if (error.statusCode === 400) return new AppError('validation', { issues: [{ field: 'body', key: 'invalid' }] });
-  if (error.statusCode === 413) return new AppError('validation', { issues: [{ field: 'body', key: 'maxLength', params: { limit: 1_048_576 } }] });
-  if ((error as { code?: string }).code === '23505') return new AppError('conflict', { detail: error.message });
+  if (error.statusCode === 400)
+    return new AppError('validation', { issues: [{ field: 'body', key: 'invalid' }] });
+  if (error.statusCode === 413)
+    return new AppError('validation', {
+      issues: [{ field: 'body', key: 'maxLength', params: { limit: 1_048_576 } }],
+    });
+  if ((error as { code?: string }).code === '23505')
+    return new AppError('conflict', { detail: error.message });
   return new AppError('internal', { detail: error.message });
 }
 
@@ -99,13 +110,19 @@ function createFastify(options: { logLevel: string; trustProxy: boolean }) {
   return Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: options.trustProxy,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false, // genReqId reads and checks the header itself
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: {
-      customOptions: { removeAdditional: false, allErrors: true, verbose: true, coerceTypes: 'array', useDefaults: true },
+      customOptions: {
+        removeAdditional: false,
+        allErrors: true,
+        verbose: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
     },
     bodyLimit: 1_048_576,
     return503OnClosing: true,

@@ -30,7 +30,8 @@ export async function runCommand<T>(
   const key = request.headers['idempotency-key'];
   const accountId = request.principal?.accountId;
   if (key === undefined || !accountId) return db.transaction().execute(command);
-  if (typeof key !== 'string' || !KEY.test(key)) throw invalid('Idempotency-Key', 'pattern', { expected: '8–200 of A-Z a-z 0-9 . _ : -' });
+  if (typeof key !== 'string' || !KEY.test(key))
+    throw invalid('Idempotency-Key', 'pattern', { expected: '8–200 of A-Z a-z 0-9 . _ : -' });
   const hash = requestHash(request);
   const stored = async () => {
     const row = await db
@@ -49,7 +50,13 @@ export async function runCommand<T>(
       const response = await command(tx);
       await tx
         .insertInto('idempotency_key')
-        .values({ key, account_id: accountId, request_hash: hash, status_code: 200, response: JSON.stringify(response) })
+        .values({
+          key,
+          account_id: accountId,
+          request_hash: hash,
+          status_code: 200,
+          response: JSON.stringify(response),
+        })
         .execute();
       return response;
     });

@@ -35,7 +35,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'Administrator accounts must enable two-factor authentication first.',
   },
   unavailable: { vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
-  internal: { vi: 'Đã có lỗi xảy ra. Mã tra cứu: {correlationId}', en: 'Something went wrong. Reference: {correlationId}' },
+  internal: {
+    vi: 'Đã có lỗi xảy ra. Mã tra cứu: {correlationId}',
+    en: 'Something went wrong. Reference: {correlationId}',
+  },
 };
 
 const FIELD_MESSAGES: Record<string, Template> = {
@@ -67,7 +70,10 @@ const FIELD_MESSAGES: Record<string, Template> = {
   },
   totp_invalid: { vi: 'mã xác thực không đúng hoặc đã hết hạn', en: 'the code is wrong or has expired' },
   mfa_not_started: { vi: 'chưa khởi tạo xác thực hai lớp', en: 'two-factor setup has not been started' },
-  parent_cycle: { vi: 'không được là chính nó hoặc đơn vị cấp dưới của nó', en: 'cannot be itself or below itself' },
+  parent_cycle: {
+    vi: 'không được là chính nó hoặc đơn vị cấp dưới của nó',
+    en: 'cannot be itself or below itself',
+  },
 };
 
 const TYPE_NAMES: Record<string, Template> = {
@@ -91,10 +97,15 @@ function fill(template: string, params: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-export function fieldMessage(language: Language, key: string, params: Record<string, string | number> = {}): string {
+export function fieldMessage(
+  language: Language,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
   const named = { ...params };
   if (typeof params.type === 'string') named.type = TYPE_NAMES[params.type]?.[language] ?? params.type;
-  if (typeof params.format === 'string') named.format = FORMAT_NAMES[params.format]?.[language] ?? params.format;
+  if (typeof params.format === 'string')
+    named.format = FORMAT_NAMES[params.format]?.[language] ?? params.format;
   const template = FIELD_MESSAGES[key] ?? FIELD_MESSAGES.invalid!;
   return fill(template[language], named);
 }

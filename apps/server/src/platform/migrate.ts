@@ -51,21 +51,24 @@ export async function runMigrations(db: Db, onApplied: (name: string) => void = 
     try {
       await ensureTable(connection);
       const applied = new Map(
-        (await connection.selectFrom('schema_migration').select(['name', 'checksum']).execute()).map((row) => [
-          row.name,
-          row.checksum,
-        ]),
+        (await connection.selectFrom('schema_migration').select(['name', 'checksum']).execute()).map(
+          (row) => [row.name, row.checksum],
+        ),
       );
       const done: string[] = [];
       for (const file of migrationFiles()) {
         const known = applied.get(file.name);
         if (known !== undefined) {
-          if (known !== file.checksum) throw new Error(`Migration ${file.name} was changed after it was applied`);
+          if (known !== file.checksum)
+            throw new Error(`Migration ${file.name} was changed after it was applied`);
           continue;
         }
         await connection.transaction().execute(async (tx) => {
           await sql.raw(file.sql).execute(tx);
-          await tx.insertInto('schema_migration').values({ name: file.name, checksum: file.checksum }).execute();
+          await tx
+            .insertInto('schema_migration')
+            .values({ name: file.name, checksum: file.checksum })
+            .execute();
         });
         done.push(file.name);
         onApplied(file.name);

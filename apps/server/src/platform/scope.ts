@@ -9,7 +9,11 @@ import type { Db } from './db.ts';
  */
 export type AgencyScope = { all: true } | { all: false; agencyIds: string[] };
 
-export async function resolveAgencyScope(db: Db, principal: Principal, permission: Permission): Promise<AgencyScope> {
+export async function resolveAgencyScope(
+  db: Db,
+  principal: Principal,
+  permission: Permission,
+): Promise<AgencyScope> {
   const grants = principal.grants.filter((grant) => grant.permission === permission);
   if (grants.some((grant) => grant.scope === 'province')) return { all: true };
   const direct = grants.filter((grant) => grant.scope === 'agency').map((grant) => grant.agencyId);

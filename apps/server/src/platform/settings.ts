@@ -26,7 +26,11 @@ export type SettingKey = keyof typeof SETTING_DEFAULTS;
 type Widen<T> = T extends number ? number : T extends readonly string[] ? string[] : T;
 export type SettingValue<K extends SettingKey> = Widen<(typeof SETTING_DEFAULTS)[K]>;
 
-export async function getSetting<K extends SettingKey>(db: Db, key: K, onDay?: string): Promise<SettingValue<K>> {
+export async function getSetting<K extends SettingKey>(
+  db: Db,
+  key: K,
+  onDay?: string,
+): Promise<SettingValue<K>> {
   const row = await db
     .selectFrom('setting')
     .select('value')

@@ -4,18 +4,32 @@
  */
 export interface AuditEventCatalogue {
   'account.signed_in': { entity: 'account'; data: { method: 'password' | 'password+totp' } };
-  'account.sign_in_failed': { entity: 'account'; data: { reason: 'bad_password' | 'bad_totp' | 'locked' | 'disabled' } };
+  'account.sign_in_failed': {
+    entity: 'account';
+    data: { reason: 'bad_password' | 'bad_totp' | 'locked' | 'disabled' };
+  };
   'account.locked': { entity: 'account'; data: { until: string; failures: number } };
   'account.signed_out': { entity: 'account'; data: Record<string, never> };
   'account.registered': { entity: 'account'; data: { kind: 'citizen' } };
   'account.password_changed': { entity: 'account'; data: Record<string, never> };
   'account.mfa_enabled': { entity: 'account'; data: Record<string, never> };
-  'admin_unit.created': { entity: 'admin_unit'; data: { code: string; name: string; level: string; effectiveFrom: string } };
+  'admin_unit.created': {
+    entity: 'admin_unit';
+    data: { code: string; name: string; level: string; effectiveFrom: string };
+  };
   'admin_unit.merged': {
     entity: 'admin_unit';
-    data: { successorCode: string; predecessorIds: string[]; effectiveDate: string; movedAgencyIds: string[] };
+    data: {
+      successorCode: string;
+      predecessorIds: string[];
+      effectiveDate: string;
+      movedAgencyIds: string[];
+    };
   };
-  'agency.created': { entity: 'agency'; data: { code: string; name: string; kind: string; parentId: string | null } };
+  'agency.created': {
+    entity: 'agency';
+    data: { code: string; name: string; kind: string; parentId: string | null };
+  };
   'agency.updated': { entity: 'agency'; data: { changes: Record<string, { from: unknown; to: unknown }> } };
   'agency.moved': { entity: 'agency'; data: { fromAdminUnitId: string | null; toAdminUnitId: string } };
   'org_unit.created': { entity: 'org_unit'; data: { agencyId: string; name: string } };

@@ -17,7 +17,12 @@ export async function recordEvent<T extends AuditEventType>(
   event: AuditEventInput<T>,
 ): Promise<void> {
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(tx);
-  const last = await tx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const fields = {
     seq: (last?.seq ?? 0) + 1,
     occurredAt: new Date().toISOString(),

@@ -19,16 +19,26 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
     '/api/audit/events',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Audit events, newest first', querystring: AuditQuery, response: { 200: list(AuditEvent) } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit events, newest first',
+        querystring: AuditQuery,
+        response: { 200: list(AuditEvent) },
+      },
     },
-    async (request) => listEvents(db, request.query, await resolveAgencyScope(db, principalOf(request), 'audit.read')),
+    async (request) =>
+      listEvents(db, request.query, await resolveAgencyScope(db, principalOf(request), 'audit.read')),
   );
 
   app.get(
     '/api/audit/verify',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Check the hash chain of the whole trail', response: { 200: ChainReport } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Check the hash chain of the whole trail',
+        response: { 200: ChainReport },
+      },
     },
     async () => verifyChain(db),
   );

@@ -14,7 +14,10 @@ const BATCH = 1000;
  * Recomputes every record's hash in order and checks that each one points at the previous record.
  * Names the first record that does not match: an edited, deleted or inserted row breaks the chain there.
  */
-export async function verifyChain(db: Db, onProgress: (checked: number) => void = () => {}): Promise<ChainReport> {
+export async function verifyChain(
+  db: Db,
+  onProgress: (checked: number) => void = () => {},
+): Promise<ChainReport> {
   let previousHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -27,8 +30,14 @@ export async function verifyChain(db: Db, onProgress: (checked: number) => void 
       .limit(BATCH)
       .execute();
     for (const row of rows) {
-      const broken = (reason: string): ChainReport => ({ ok: false, checked, firstBrokenSeq: row.seq, reason });
-      if (row.seq !== expectedSeq) return { ...broken(`record ${expectedSeq} is missing`), firstBrokenSeq: expectedSeq };
+      const broken = (reason: string): ChainReport => ({
+        ok: false,
+        checked,
+        firstBrokenSeq: row.seq,
+        reason,
+      });
+      if (row.seq !== expectedSeq)
+        return { ...broken(`record ${expectedSeq} is missing`), firstBrokenSeq: expectedSeq };
       if (row.prev_hash !== previousHash) return broken('prev_hash does not match the previous record');
       const hash = hashRecord({
         seq: row.seq,

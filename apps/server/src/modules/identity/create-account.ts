@@ -16,9 +16,14 @@ export interface NewAccount {
 }
 
 /** Creates an account inside the caller's transaction; a taken sign-in name, id, email or phone is a 409 naming the field. */
-export async function createAccount(tx: Transaction<DB>, input: NewAccount, passwordField = 'password'): Promise<string> {
+export async function createAccount(
+  tx: Transaction<DB>,
+  input: NewAccount,
+  passwordField = 'password',
+): Promise<string> {
   const minLength = await getSetting(tx, 'security.password.minLength');
-  if (!isStrongPassword(input.password, minLength)) throw invalid(passwordField, 'password_weak', { limit: minLength });
+  if (!isStrongPassword(input.password, minLength))
+    throw invalid(passwordField, 'password_weak', { limit: minLength });
   const clashes = await tx
     .selectFrom('account')
     .select(['username', 'email', 'phone', 'personal_id'])
@@ -32,9 +37,11 @@ export async function createAccount(tx: Transaction<DB>, input: NewAccount, pass
     )
     .execute();
   for (const clash of clashes) {
-    if (clash.username.toLowerCase() === input.username.toLowerCase()) throw conflict(input.kind === 'citizen' ? 'personalId' : 'username', 'taken');
+    if (clash.username.toLowerCase() === input.username.toLowerCase())
+      throw conflict(input.kind === 'citizen' ? 'personalId' : 'username', 'taken');
     if (input.personalId && clash.personal_id === input.personalId) throw conflict('personalId', 'taken');
-    if (input.email && clash.email?.toLowerCase() === input.email.toLowerCase()) throw conflict('email', 'taken');
+    if (input.email && clash.email?.toLowerCase() === input.email.toLowerCase())
+      throw conflict('email', 'taken');
     if (input.phone && clash.phone === input.phone) throw conflict('phone', 'taken');
   }
   const row = await tx

@@ -8,7 +8,10 @@ import { checkTotp } from './sign-in.ts';
 const ISSUER = 'TinhSo';
 
 /** Starts (or restarts) TOTP enrolment: a new secret, kept until the first valid code enables it. */
-export async function startMfaSetup(db: Db, principal: Principal): Promise<{ secret: string; otpauthUrl: string }> {
+export async function startMfaSetup(
+  db: Db,
+  principal: Principal,
+): Promise<{ secret: string; otpauthUrl: string }> {
   const secret = new Secret({ size: 20 }).base32;
   await db
     .updateTable('account')
@@ -16,7 +19,14 @@ export async function startMfaSetup(db: Db, principal: Principal): Promise<{ sec
     .where('id', '=', principal.accountId)
     .where('mfa_enabled', '=', false)
     .execute();
-  const totp = new TOTP({ issuer: ISSUER, label: principal.username, secret, digits: 6, period: 30, algorithm: 'SHA1' });
+  const totp = new TOTP({
+    issuer: ISSUER,
+    label: principal.username,
+    secret,
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  });
   return { secret, otpauthUrl: totp.toString() };
 }
 
@@ -30,8 +40,21 @@ export async function enableMfa(db: Db, principal: Principal, code: string, acto
   if (!account.mfa_secret) throw invalid('code', 'mfa_not_started');
   if (!checkTotp(account.mfa_secret, code)) throw invalid('code', 'totp_invalid');
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('account').set({ mfa_enabled: true }).where('id', '=', principal.accountId).execute();
-    await tx.updateTable('session').set({ mfa_verified: true }).where('id', '=', principal.sessionId).execute();
-    await recordEvent(tx, actor, { type: 'account.mfa_enabled', entityType: 'account', entityId: principal.accountId, data: {} });
+    await tx
+      .updateTable('account')
+      .set({ mfa_enabled: true })
+      .where('id', '=', principal.accountId)
+      .execute();
+    await tx
+      .updateTable('session')
+      .set({ mfa_verified: true })
+      .where('id', '=', principal.sessionId)
+      .execute();
+    await recordEvent(tx, actor, {
+      type: 'account.mfa_enabled',
+      entityType: 'account',
+      entityId: principal.accountId,
+      data: {},
+    });
   });
 }

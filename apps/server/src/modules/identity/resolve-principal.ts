@@ -40,15 +40,25 @@ export function createPrincipalResolver(db: Db, getGrants: GrantsProvider): Prin
     if (!row) return null;
     const now = Date.now();
     const idleSeconds = await idleTimeoutSeconds(db, row.kind);
-    if (row.expires_at.getTime() <= now || row.disabled_at || now - row.last_seen_at.getTime() > idleSeconds * 1000) {
+    if (
+      row.expires_at.getTime() <= now ||
+      row.disabled_at ||
+      now - row.last_seen_at.getTime() > idleSeconds * 1000
+    ) {
       await deleteSession(db, sessionId);
       return null;
     }
     if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-      await db.updateTable('session').set({ last_seen_at: new Date(now) }).where('id', '=', sessionId).execute();
+      await db
+        .updateTable('session')
+        .set({ last_seen_at: new Date(now) })
+        .where('id', '=', sessionId)
+        .execute();
     }
     const { grants, roleCodes } =
-      row.kind === 'official' ? await getGrants(row.accountId, todayInVietnam()) : { grants: [], roleCodes: [] };
+      row.kind === 'official'
+        ? await getGrants(row.accountId, todayInVietnam())
+        : { grants: [], roleCodes: [] };
     const mfaRoles = await getSetting(db, 'security.mfa.requiredRoles');
     const mfaSetupRequired = !row.mfa_enabled && roleCodes.some((code) => mfaRoles.includes(code));
     const permissions = new Set<Permission>(

@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { ChangePassword, Login, LoginResult, MfaEnable, MfaSetup, Ok, RegisterCitizen, SessionInfo, Uuid } from '@tinhso/contracts';
+import {
+  ChangePassword,
+  Login,
+  LoginResult,
+  MfaEnable,
+  MfaSetup,
+  Ok,
+  RegisterCitizen,
+  SessionInfo,
+  Uuid,
+} from '@tinhso/contracts';
 import type { PrincipalResolver } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -23,13 +33,24 @@ export interface IdentityRouteOptions {
 export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = async (app, options) => {
   const { db } = options;
   const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, secure: options.cookieSecure, sameSite: 'strict', path: '/', expires });
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      secure: options.cookieSecure,
+      sameSite: 'strict',
+      path: '/',
+      expires,
+    });
 
   app.post(
     '/api/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags: ['identity'], summary: 'Sign in with a password (and a TOTP code once enrolled)', body: Login, response: { 200: LoginResult } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in with a password (and a TOTP code once enrolled)',
+        body: Login,
+        response: { 200: LoginResult },
+      },
     },
     async (request, reply) => {
       const outcome = await signIn(db, request.body, {
@@ -48,7 +69,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags: ['identity'], summary: 'End this session', response: { 200: Ok } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['identity'], summary: 'End this session', response: { 200: Ok } },
+    },
     async (request, reply) => {
       await deleteSession(db, principalOf(request).sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -58,7 +82,14 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
 
   app.get(
     '/api/auth/session',
-    { config: { access: 'authenticated' }, schema: { tags: ['identity'], summary: 'Who is signed in, and what they may do', response: { 200: SessionInfo } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Who is signed in, and what they may do',
+        response: { 200: SessionInfo },
+      },
+    },
     async (request) => describePrincipal(principalOf(request)),
   );
 
@@ -66,14 +97,23 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
     '/api/auth/register',
     {
       config: { access: 'public' },
-      schema: { tags: ['identity'], summary: 'Register a citizen account', body: RegisterCitizen, response: { 201: Type.Object({ accountId: Uuid }) } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Register a citizen account',
+        body: RegisterCitizen,
+        response: { 201: Type.Object({ accountId: Uuid }) },
+      },
     },
-    async (request, reply) => reply.status(201).send(await registerCitizen(db, request.body, actorOf(request))),
+    async (request, reply) =>
+      reply.status(201).send(await registerCitizen(db, request.body, actorOf(request))),
   );
 
   app.post(
     '/api/auth/mfa/setup',
-    { config: { access: 'authenticated' }, schema: { tags: ['identity'], summary: 'Start TOTP enrolment', response: { 200: MfaSetup } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['identity'], summary: 'Start TOTP enrolment', response: { 200: MfaSetup } },
+    },
     async (request) => startMfaSetup(db, principalOf(request)),
   );
 
@@ -81,11 +121,18 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
     '/api/auth/mfa/enable',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['identity'], summary: 'Confirm TOTP enrolment with a first code', body: MfaEnable, response: { 200: SessionInfo } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Confirm TOTP enrolment with a first code',
+        body: MfaEnable,
+        response: { 200: SessionInfo },
+      },
     },
     async (request) => {
       await enableMfa(db, principalOf(request), request.body.code, actorOf(request));
-      const refreshed = await options.resolvePrincipal(request.cookies[SESSION_COOKIE] ?? '', { ip: request.ip });
+      const refreshed = await options.resolvePrincipal(request.cookies[SESSION_COOKIE] ?? '', {
+        ip: request.ip,
+      });
       if (!refreshed) throw new AppError('unauthenticated');
       return describePrincipal(refreshed);
     },
@@ -93,7 +140,15 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
 
   app.post(
     '/api/auth/password',
-    { config: { access: 'authenticated' }, schema: { tags: ['identity'], summary: 'Change my password', body: ChangePassword, response: { 200: Ok } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Change my password',
+        body: ChangePassword,
+        response: { 200: Ok },
+      },
+    },
     async (request) => {
       await changePassword(db, principalOf(request), request.body, actorOf(request));
       return { ok: true as const };

@@ -8,7 +8,13 @@ export const sessionIdOf = (token: string) => createHash('sha256').update(token)
 
 export async function createSession(
   tx: Transaction<DB>,
-  options: { accountId: string; ttlHours: number; mfaVerified: boolean; ip: string | null; userAgent: string | null },
+  options: {
+    accountId: string;
+    ttlHours: number;
+    mfaVerified: boolean;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');

@@ -10,13 +10,15 @@ import { getDummyHash, verifyPassword } from './password.ts';
 import { createSession } from './sessions.ts';
 
 export type SignInOutcome =
-  | { status: 'signed_in'; accountId: string; token: string; expiresAt: Date }
-  | { status: 'mfa_required' };
+  { status: 'signed_in'; accountId: string; token: string; expiresAt: Date } | { status: 'mfa_required' };
 
 type Failure = 'unknown' | 'bad_password' | 'bad_totp' | 'locked' | 'disabled';
 
 export function checkTotp(secret: string, code: string): boolean {
-  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).validate({ token: code, window: 1 }) !== null;
+  return (
+    new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).validate({ token: code, window: 1 }) !==
+    null
+  );
 }
 
 async function throttle(db: Db, usernameKey: string, ip: string): Promise<void> {
@@ -72,7 +74,8 @@ export async function signIn(
   else if (account.locked_until && account.locked_until.getTime() > Date.now()) failure = 'locked';
   else if (!passwordOk) failure = 'bad_password';
   else if (account.mfa_enabled && !input.totp) return { status: 'mfa_required' };
-  else if (account.mfa_enabled && !checkTotp(account.mfa_secret ?? '', input.totp ?? '')) failure = 'bad_totp';
+  else if (account.mfa_enabled && !checkTotp(account.mfa_secret ?? '', input.totp ?? ''))
+    failure = 'bad_totp';
 
   const actor: Actor = {
     accountId: account?.id ?? null,
@@ -88,13 +91,21 @@ export async function signIn(
       .execute();
     if (!account || failure === 'unknown') return null;
     if (failure !== null) {
-      await recordEvent(tx, actor, { type: 'account.sign_in_failed', entityType: 'account', entityId: account.id, data: { reason: failure } });
+      await recordEvent(tx, actor, {
+        type: 'account.sign_in_failed',
+        entityType: 'account',
+        entityId: account.id,
+        data: { reason: failure },
+      });
       if (failure === 'bad_password' || failure === 'bad_totp') {
         const failures = account.failed_attempts + 1;
         const lockedUntil = failures >= maxFailures ? new Date(Date.now() + lockMinutes * 60_000) : null;
         await tx
           .updateTable('account')
-          .set({ failed_attempts: lockedUntil ? 0 : failures, ...(lockedUntil ? { locked_until: lockedUntil } : {}) })
+          .set({
+            failed_attempts: lockedUntil ? 0 : failures,
+            ...(lockedUntil ? { locked_until: lockedUntil } : {}),
+          })
           .where('id', '=', account.id)
           .execute();
         if (lockedUntil) {
@@ -126,7 +137,12 @@ export async function signIn(
       entityId: account.id,
       data: { method: account.mfa_enabled ? 'password+totp' : 'password' },
     });
-    return { status: 'signed_in' as const, accountId: account.id, token: session.token, expiresAt: session.expiresAt };
+    return {
+      status: 'signed_in' as const,
+      accountId: account.id,
+      token: session.token,
+      expiresAt: session.expiresAt,
+    };
   });
   if (!outcome) throw new AppError('invalid_credentials');
   return outcome;

@@ -10,7 +10,11 @@ const Health = Type.Object({
   status: Type.Enum(['ok', 'degraded']),
   version: Type.String(),
   database: Type.Object({ reachable: Type.Boolean(), kind: Type.Enum(['pglite', 'postgres']) }),
-  migrations: Type.Object({ applied: Type.Integer(), pending: Type.Integer(), latest: Type.Union([Type.String(), Type.Null()]) }),
+  migrations: Type.Object({
+    applied: Type.Integer(),
+    pending: Type.Integer(),
+    latest: Type.Union([Type.String(), Type.Null()]),
+  }),
 });
 
 export interface OpsRouteOptions {
@@ -27,7 +31,11 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
     '/api/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['operations'], summary: 'Liveness and readiness: database reachable, migrations applied', response: { 200: Health, 503: Health } },
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness and readiness: database reachable, migrations applied',
+        response: { 200: Health, 503: Health },
+      },
     },
     async (_request, reply) => {
       try {
@@ -38,7 +46,11 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
           status: healthy ? 'ok' : 'degraded',
           version: options.version,
           database: { reachable: true, kind },
-          migrations: { applied: migrations.applied.length, pending: migrations.pending.length, latest: migrations.applied.at(-1) ?? null },
+          migrations: {
+            applied: migrations.applied.length,
+            pending: migrations.pending.length,
+            latest: migrations.applied.at(-1) ?? null,
+          },
         });
       } catch (error) {
         reply.log.error({ err: error }, 'health check failed');
@@ -54,9 +66,17 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
 
   app.get(
     '/metrics',
-    { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Prometheus metrics (bearer METRICS_TOKEN when set)', hide: false } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics (bearer METRICS_TOKEN when set)',
+        hide: false,
+      },
+    },
     async (request, reply) => {
-      if (options.metricsToken && request.headers.authorization !== `Bearer ${options.metricsToken}`) throw new AppError('unauthenticated');
+      if (options.metricsToken && request.headers.authorization !== `Bearer ${options.metricsToken}`)
+        throw new AppError('unauthenticated');
       return reply.type(options.metrics.contentType).send(await options.metrics.metrics());
     },
   );

@@ -30,7 +30,10 @@ async function linksOf(db: Reader, ids: string[]) {
 }
 
 /** Units in force on a day (today in Vietnam by default): the answer to "as of date X". */
-export async function listAdminUnits(db: Db, query: AdminUnitQuery): Promise<{ items: AdminUnit[]; total: number }> {
+export async function listAdminUnits(
+  db: Db,
+  query: AdminUnitQuery,
+): Promise<{ items: AdminUnit[]; total: number }> {
   const onDay = query.asOf ?? todayInVietnam();
   let select = db
     .selectFrom('admin_unit')
@@ -48,7 +51,10 @@ export async function listAdminUnits(db: Db, query: AdminUnitQuery): Promise<{ i
       .execute(),
     select.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  const links = await linksOf(db, rows.map((row) => row.id));
+  const links = await linksOf(
+    db,
+    rows.map((row) => row.id),
+  );
   return { total: Number(count.total), items: rows.map((row) => toAdminUnit(row, links.get(row.id)!)) };
 }
 

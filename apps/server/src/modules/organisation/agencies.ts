@@ -55,7 +55,9 @@ export async function listPublicAgencies(db: Db): Promise<{ items: Agency[]; tot
 
 /** An agency the caller may see; one outside their scope answers 404 like one that does not exist. */
 export async function getAgency(db: Reader, id: string, scope: AgencyScope): Promise<Agency> {
-  const row = inScope(scope, id) ? await db.selectFrom('agency').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  const row = inScope(scope, id)
+    ? await db.selectFrom('agency').selectAll().where('id', '=', id).executeTakeFirst()
+    : undefined;
   if (!row) throw notFound('agency');
   return toAgency(row);
 }

@@ -21,9 +21,14 @@ export async function appoint(
   actor: Actor,
   field = '',
 ): Promise<Appointment> {
-  const position = await tx.selectFrom('position').select(['id', 'agency_id', 'title']).where('id', '=', input.positionId).executeTakeFirst();
+  const position = await tx
+    .selectFrom('position')
+    .select(['id', 'agency_id', 'title'])
+    .where('id', '=', input.positionId)
+    .executeTakeFirst();
   if (!position || !inScope(scope, position.agency_id)) throw invalid(`${field}positionId`, 'no_such_record');
-  if (input.endsOn !== undefined && input.endsOn <= input.startsOn) throw invalid(`${field}endsOn`, 'date_order');
+  if (input.endsOn !== undefined && input.endsOn <= input.startsOn)
+    throw invalid(`${field}endsOn`, 'date_order');
   if (input.kind === 'primary') {
     const overlapping = await tx
       .selectFrom('appointment')
@@ -37,7 +42,13 @@ export async function appoint(
   }
   const row = await tx
     .insertInto('appointment')
-    .values({ official_id: officialId, position_id: position.id, kind: input.kind, starts_on: input.startsOn, ends_on: input.endsOn ?? null })
+    .values({
+      official_id: officialId,
+      position_id: position.id,
+      kind: input.kind,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn ?? null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordEvent(tx, actor, {
@@ -45,7 +56,13 @@ export async function appoint(
     entityType: 'appointment',
     entityId: row.id,
     agencyId: position.agency_id,
-    data: { officialId, positionId: position.id, kind: row.kind, startsOn: row.starts_on, endsOn: row.ends_on },
+    data: {
+      officialId,
+      positionId: position.id,
+      kind: row.kind,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+    },
   });
   return toAppointment({ ...row, agency_id: position.agency_id, title: position.title });
 }
@@ -71,7 +88,16 @@ export async function endAppointment(
   const row = await tx
     .selectFrom('appointment')
     .innerJoin('position', 'position.id', 'appointment.position_id')
-    .select(['appointment.id', 'appointment.official_id', 'appointment.position_id', 'position.agency_id', 'position.title', 'appointment.kind', 'appointment.starts_on', 'appointment.ends_on'])
+    .select([
+      'appointment.id',
+      'appointment.official_id',
+      'appointment.position_id',
+      'position.agency_id',
+      'position.title',
+      'appointment.kind',
+      'appointment.starts_on',
+      'appointment.ends_on',
+    ])
     .where('appointment.id', '=', appointmentId)
     .forUpdate()
     .executeTakeFirst();
@@ -90,20 +116,34 @@ export async function endAppointment(
 }
 
 /** A new official with a sign-in account (and, for a scoped administrator, their first appointment). */
-export async function createOfficial(tx: Transaction<DB>, input: CreateOfficial, scope: AgencyScope, actor: Actor): Promise<Official> {
+export async function createOfficial(
+  tx: Transaction<DB>,
+  input: CreateOfficial,
+  scope: AgencyScope,
+  actor: Actor,
+): Promise<Official> {
   if (!scope.all && !input.appointment) throw invalid('appointment', 'required');
-  const accountId = await createAccount(tx, {
-    kind: 'official',
-    username: input.username,
-    displayName: input.fullName,
-    password: input.initialPassword,
-    email: input.email,
-    phone: input.phone,
-    mustChangePassword: true,
-  }, 'initialPassword');
+  const accountId = await createAccount(
+    tx,
+    {
+      kind: 'official',
+      username: input.username,
+      displayName: input.fullName,
+      password: input.initialPassword,
+      email: input.email,
+      phone: input.phone,
+      mustChangePassword: true,
+    },
+    'initialPassword',
+  );
   const official = await tx
     .insertInto('official')
-    .values({ account_id: accountId, full_name: input.fullName, email: input.email ?? null, phone: input.phone ?? null })
+    .values({
+      account_id: accountId,
+      full_name: input.fullName,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await recordEvent(tx, actor, {

@@ -10,7 +10,12 @@ import { getAgency } from './agencies.ts';
 import { toAgency } from './mappers.ts';
 
 /** A new agency under a parent the caller manages; only a province-wide role may create a top agency. */
-export async function createAgency(tx: Transaction<DB>, input: CreateAgency, scope: AgencyScope, actor: Actor): Promise<Agency> {
+export async function createAgency(
+  tx: Transaction<DB>,
+  input: CreateAgency,
+  scope: AgencyScope,
+  actor: Actor,
+): Promise<Agency> {
   if (input.parentId === undefined) {
     if (!scope.all) throw new AppError('forbidden');
   } else {
@@ -19,10 +24,14 @@ export async function createAgency(tx: Transaction<DB>, input: CreateAgency, sco
       : undefined;
     if (!parent) throw invalid('parentId', 'no_such_record');
   }
-  if (input.adminUnitId && !(await tx.selectFrom('admin_unit').select('id').where('id', '=', input.adminUnitId).executeTakeFirst())) {
+  if (
+    input.adminUnitId &&
+    !(await tx.selectFrom('admin_unit').select('id').where('id', '=', input.adminUnitId).executeTakeFirst())
+  ) {
     throw invalid('adminUnitId', 'no_such_record');
   }
-  if (await tx.selectFrom('agency').select('id').where('code', '=', input.code).executeTakeFirst()) throw conflict('code', 'taken');
+  if (await tx.selectFrom('agency').select('id').where('code', '=', input.code).executeTakeFirst())
+    throw conflict('code', 'taken');
   const row = await tx
     .insertInto('agency')
     .values({
@@ -56,10 +65,13 @@ export async function updateAgency(
 ): Promise<Agency> {
   const before = await getAgency(tx, id, scope);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: input.name };
-  if (input.shortName !== undefined && input.shortName !== before.shortName) changes.shortName = { from: before.shortName, to: input.shortName };
+  if (input.name !== undefined && input.name !== before.name)
+    changes.name = { from: before.name, to: input.name };
+  if (input.shortName !== undefined && input.shortName !== before.shortName)
+    changes.shortName = { from: before.shortName, to: input.shortName };
   if (input.effectiveTo !== undefined && input.effectiveTo !== before.effectiveTo) {
-    if (input.effectiveTo !== null && input.effectiveTo <= before.effectiveFrom) throw invalid('effectiveTo', 'date_order');
+    if (input.effectiveTo !== null && input.effectiveTo <= before.effectiveFrom)
+      throw invalid('effectiveTo', 'date_order');
     changes.effectiveTo = { from: before.effectiveTo, to: input.effectiveTo };
   }
   if (Object.keys(changes).length === 0) return before;
@@ -74,6 +86,12 @@ export async function updateAgency(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordEvent(tx, actor, { type: 'agency.updated', entityType: 'agency', entityId: id, agencyId: id, data: { changes } });
+  await recordEvent(tx, actor, {
+    type: 'agency.updated',
+    entityType: 'agency',
+    entityId: id,
+    agencyId: id,
+    data: { changes },
+  });
   return toAgency(row);
 }

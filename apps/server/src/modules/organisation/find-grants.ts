@@ -15,7 +15,9 @@ export function createGrantsProvider(db: Db): GrantsProvider {
       .innerJoin('appointment', 'appointment.official_id', 'official.id')
       .innerJoin('position', 'position.id', 'appointment.position_id')
       .innerJoin('position_type', 'position_type.code', 'position.position_type')
-      .innerJoin('role', (join) => join.on((eb) => eb('role.code', '=', eb.fn.any('position_type.role_codes'))))
+      .innerJoin('role', (join) =>
+        join.on((eb) => eb('role.code', '=', eb.fn.any('position_type.role_codes'))),
+      )
       .select(['role.code as roleCode', 'role.scope', 'role.permissions', 'position.agency_id as agencyId'])
       .where('official.account_id', '=', accountId)
       .where('appointment.starts_on', '<=', onDay)
@@ -25,7 +27,11 @@ export function createGrantsProvider(db: Db): GrantsProvider {
     const grants: Grant[] = rows.flatMap((row) =>
       row.permissions
         .filter((permission) => known.has(permission))
-        .map((permission) => ({ permission: permission as Permission, scope: row.scope as RoleScope, agencyId: row.agencyId })),
+        .map((permission) => ({
+          permission: permission as Permission,
+          scope: row.scope,
+          agencyId: row.agencyId,
+        })),
     );
     return { grants, roleCodes: [...new Set(rows.map((row) => row.roleCode))] };
   };

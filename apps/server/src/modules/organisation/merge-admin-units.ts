@@ -17,11 +17,17 @@ export async function mergeAdminUnits(
   actor: Actor,
 ): Promise<{ successor: AdminUnit; movedAgencyIds: string[] }> {
   const day = input.effectiveDate;
-  const sources = await tx.selectFrom('admin_unit').selectAll().where('id', 'in', input.sourceIds).forUpdate().execute();
+  const sources = await tx
+    .selectFrom('admin_unit')
+    .selectAll()
+    .where('id', 'in', input.sourceIds)
+    .forUpdate()
+    .execute();
   input.sourceIds.forEach((id, index) => {
     const source = sources.find((row) => row.id === id);
     if (!source) throw invalid(`sourceIds.${index}`, 'no_such_record');
-    const inForce = source.effective_from < day && (source.effective_to === null || source.effective_to > day);
+    const inForce =
+      source.effective_from < day && (source.effective_to === null || source.effective_to > day);
     if (!inForce) throw invalid(`sourceIds.${index}`, 'not_current', { date: day });
   });
   const levels = new Set(sources.map((row) => row.level));
@@ -49,7 +55,9 @@ export async function mergeAdminUnits(
     .executeTakeFirstOrThrow();
   await tx
     .insertInto('admin_unit_succession')
-    .values(input.sourceIds.map((id) => ({ predecessor_id: id, successor_id: successor.id, effective_date: day })))
+    .values(
+      input.sourceIds.map((id) => ({ predecessor_id: id, successor_id: successor.id, effective_date: day })),
+    )
     .execute();
   const moved = await tx
     .updateTable('agency')
@@ -62,7 +70,12 @@ export async function mergeAdminUnits(
     type: 'admin_unit.merged',
     entityType: 'admin_unit',
     entityId: successor.id,
-    data: { successorCode: input.successor.code, predecessorIds: input.sourceIds, effectiveDate: day, movedAgencyIds },
+    data: {
+      successorCode: input.successor.code,
+      predecessorIds: input.sourceIds,
+      effectiveDate: day,
+      movedAgencyIds,
+    },
   });
   return { successor: await getAdminUnit(tx, successor.id), movedAgencyIds };
 }

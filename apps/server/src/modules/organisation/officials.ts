@@ -28,7 +28,16 @@ function visibleOfficials(db: Reader, scope: AgencyScope, agencyId?: string) {
   return select;
 }
 
-async function withAppointments(db: Reader, rows: { id: string; full_name: string; email: string | null; phone: string | null; username: string | null }[]): Promise<Official[]> {
+async function withAppointments(
+  db: Reader,
+  rows: {
+    id: string;
+    full_name: string;
+    email: string | null;
+    phone: string | null;
+    username: string | null;
+  }[],
+): Promise<Official[]> {
   const ids = rows.map((row) => row.id);
   const appointments = ids.length
     ? await db
@@ -58,7 +67,11 @@ async function withAppointments(db: Reader, rows: { id: string; full_name: strin
   }));
 }
 
-export async function listOfficials(db: Db, query: OfficialQuery, scope: AgencyScope): Promise<{ items: Official[]; total: number }> {
+export async function listOfficials(
+  db: Db,
+  query: OfficialQuery,
+  scope: AgencyScope,
+): Promise<{ items: Official[]; total: number }> {
   if (!scope.all && scope.agencyIds.length === 0) return { items: [], total: 0 };
   let select = visibleOfficials(db, scope, query.agencyId);
   if (query.q) select = select.where(unaccentedLike('official.full_name', query.q));

@@ -10,9 +10,18 @@ import { recordEvent } from '../audit/record-event.ts';
 import { getAgency } from './agencies.ts';
 import { toOrgUnit, toPosition } from './mappers.ts';
 
-export async function listOrgUnits(db: Db, agencyId: string, scope: AgencyScope): Promise<{ items: OrgUnit[]; total: number }> {
+export async function listOrgUnits(
+  db: Db,
+  agencyId: string,
+  scope: AgencyScope,
+): Promise<{ items: OrgUnit[]; total: number }> {
   await getAgency(db, agencyId, scope);
-  const rows = await db.selectFrom('org_unit').selectAll().where('agency_id', '=', agencyId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('name')
+    .execute();
   return { items: rows.map(toOrgUnit), total: rows.length };
 }
 
@@ -25,38 +34,82 @@ export async function createOrgUnit(
 ): Promise<OrgUnit> {
   await getAgency(tx, agencyId, scope);
   if (input.parentId) {
-    const parent = await tx.selectFrom('org_unit').select('agency_id').where('id', '=', input.parentId).executeTakeFirst();
+    const parent = await tx
+      .selectFrom('org_unit')
+      .select('agency_id')
+      .where('id', '=', input.parentId)
+      .executeTakeFirst();
     if (parent?.agency_id !== agencyId) throw invalid('parentId', 'no_such_record');
   }
-  const taken = await tx.selectFrom('org_unit').select('id').where('agency_id', '=', agencyId).where('name', '=', input.name).executeTakeFirst();
+  const taken = await tx
+    .selectFrom('org_unit')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('name', '=', input.name)
+    .executeTakeFirst();
   if (taken) throw conflict('name', 'taken');
   const row = await tx
     .insertInto('org_unit')
     .values({ agency_id: agencyId, parent_id: input.parentId ?? null, name: input.name })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordEvent(tx, actor, { type: 'org_unit.created', entityType: 'org_unit', entityId: row.id, agencyId, data: { agencyId, name: row.name } });
+  await recordEvent(tx, actor, {
+    type: 'org_unit.created',
+    entityType: 'org_unit',
+    entityId: row.id,
+    agencyId,
+    data: { agencyId, name: row.name },
+  });
   return toOrgUnit(row);
 }
 
-export async function listPositions(db: Db, agencyId: string, scope: AgencyScope): Promise<{ items: Position[]; total: number }> {
+export async function listPositions(
+  db: Db,
+  agencyId: string,
+  scope: AgencyScope,
+): Promise<{ items: Position[]; total: number }> {
   await getAgency(db, agencyId, scope);
-  const rows = await db.selectFrom('position').selectAll().where('agency_id', '=', agencyId).orderBy('title').execute();
+  const rows = await db
+    .selectFrom('position')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('title')
+    .execute();
   return { items: rows.map(toPosition), total: rows.length };
 }
 
-export async function createPosition(tx: Transaction<DB>, input: CreatePosition, scope: AgencyScope, actor: Actor): Promise<Position> {
+export async function createPosition(
+  tx: Transaction<DB>,
+  input: CreatePosition,
+  scope: AgencyScope,
+  actor: Actor,
+): Promise<Position> {
   await getAgency(tx, input.agencyId, scope);
   if (input.orgUnitId) {
-    const unit = await tx.selectFrom('org_unit').select('agency_id').where('id', '=', input.orgUnitId).executeTakeFirst();
+    const unit = await tx
+      .selectFrom('org_unit')
+      .select('agency_id')
+      .where('id', '=', input.orgUnitId)
+      .executeTakeFirst();
     if (unit?.agency_id !== input.agencyId) throw invalid('orgUnitId', 'no_such_record');
   }
-  if (!(await tx.selectFrom('position_type').select('code').where('code', '=', input.positionType).executeTakeFirst())) {
+  if (
+    !(await tx
+      .selectFrom('position_type')
+      .select('code')
+      .where('code', '=', input.positionType)
+      .executeTakeFirst())
+  ) {
     throw invalid('positionType', 'no_such_record');
   }
   const row = await tx
     .insertInto('position')
-    .values({ agency_id: input.agencyId, org_unit_id: input.orgUnitId ?? null, position_type: input.positionType, title: input.title })
+    .values({
+      agency_id: input.agencyId,
+      org_unit_id: input.orgUnitId ?? null,
+      position_type: input.positionType,
+      title: input.title,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordEvent(tx, actor, {
@@ -80,8 +133,15 @@ export async function listRoles(db: Db, language: Language): Promise<{ items: Ro
   return { items, total: items.length };
 }
 
-export async function listPositionTypes(db: Db, language: Language): Promise<{ items: PositionType[]; total: number }> {
+export async function listPositionTypes(
+  db: Db,
+  language: Language,
+): Promise<{ items: PositionType[]; total: number }> {
   const rows = await db.selectFrom('position_type').selectAll().orderBy('code').execute();
-  const items = rows.map((row) => ({ code: row.code, name: language === 'en' ? row.name_en : row.name_vi, roleCodes: row.role_codes }));
+  const items = rows.map((row) => ({
+    code: row.code,
+    name: language === 'en' ? row.name_en : row.name_vi,
+    roleCodes: row.role_codes,
+  }));
   return { items, total: items.length };
 }

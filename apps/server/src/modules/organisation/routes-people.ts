@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Appoint, Appointment, CreateOfficial, EndAppointment, IdParams, Official, OfficialQuery, list } from '@tinhso/contracts';
+import {
+  Appoint,
+  Appointment,
+  CreateOfficial,
+  EndAppointment,
+  IdParams,
+  Official,
+  OfficialQuery,
+  list,
+} from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import { actorOf, principalOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
@@ -10,27 +19,57 @@ import { getOfficial, listOfficials } from './officials.ts';
 const tags = ['organisation'];
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  const scopeFor = (request: Parameters<typeof principalOf>[0], permission: 'official.read' | 'official.manage') =>
-    resolveAgencyScope(db, principalOf(request), permission);
+  const scopeFor = (
+    request: Parameters<typeof principalOf>[0],
+    permission: 'official.read' | 'official.manage',
+  ) => resolveAgencyScope(db, principalOf(request), permission);
 
   app.get(
     '/api/org/officials',
-    { config: { access: 'official.read' }, schema: { tags, summary: 'Officials within my scope', querystring: OfficialQuery, response: { 200: list(Official) } } },
+    {
+      config: { access: 'official.read' },
+      schema: {
+        tags,
+        summary: 'Officials within my scope',
+        querystring: OfficialQuery,
+        response: { 200: list(Official) },
+      },
+    },
     async (request) => listOfficials(db, request.query, await scopeFor(request, 'official.read')),
   );
 
   app.get(
     '/api/org/officials/:id',
-    { config: { access: 'official.read' }, schema: { tags, summary: 'One official with their appointments', params: IdParams, response: { 200: Official } } },
+    {
+      config: { access: 'official.read' },
+      schema: {
+        tags,
+        summary: 'One official with their appointments',
+        params: IdParams,
+        response: { 200: Official },
+      },
+    },
     async (request) => getOfficial(db, request.params.id, await scopeFor(request, 'official.read')),
   );
 
   app.post(
     '/api/org/officials',
-    { config: { access: 'official.manage' }, schema: { tags, summary: 'Create an official and their account', body: CreateOfficial, response: { 201: Official } } },
+    {
+      config: { access: 'official.manage' },
+      schema: {
+        tags,
+        summary: 'Create an official and their account',
+        body: CreateOfficial,
+        response: { 201: Official },
+      },
+    },
     async (request, reply) => {
       const scope = await scopeFor(request, 'official.manage');
-      return reply.status(201).send(await runCommand(db, request, (tx) => createOfficial(tx, request.body, scope, actorOf(request))));
+      return reply
+        .status(201)
+        .send(
+          await runCommand(db, request, (tx) => createOfficial(tx, request.body, scope, actorOf(request))),
+        );
     },
   );
 
@@ -38,22 +77,43 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     '/api/org/officials/:id/appointments',
     {
       config: { access: 'official.manage' },
-      schema: { tags, summary: 'Appoint to a position (primary, concurrent or acting)', params: IdParams, body: Appoint, response: { 201: Appointment } },
+      schema: {
+        tags,
+        summary: 'Appoint to a position (primary, concurrent or acting)',
+        params: IdParams,
+        body: Appoint,
+        response: { 201: Appointment },
+      },
     },
     async (request, reply) => {
       const scope = await scopeFor(request, 'official.manage');
       return reply
         .status(201)
-        .send(await runCommand(db, request, (tx) => appointOfficial(tx, request.params.id, request.body, scope, actorOf(request))));
+        .send(
+          await runCommand(db, request, (tx) =>
+            appointOfficial(tx, request.params.id, request.body, scope, actorOf(request)),
+          ),
+        );
     },
   );
 
   app.post(
     '/api/org/appointments/:id/end',
-    { config: { access: 'official.manage' }, schema: { tags, summary: 'End an appointment on a date', params: IdParams, body: EndAppointment, response: { 200: Appointment } } },
+    {
+      config: { access: 'official.manage' },
+      schema: {
+        tags,
+        summary: 'End an appointment on a date',
+        params: IdParams,
+        body: EndAppointment,
+        response: { 200: Appointment },
+      },
+    },
     async (request) => {
       const scope = await scopeFor(request, 'official.manage');
-      return runCommand(db, request, (tx) => endAppointment(tx, request.params.id, request.body.endsOn, scope, actorOf(request)));
+      return runCommand(db, request, (tx) =>
+        endAppointment(tx, request.params.id, request.body.endsOn, scope, actorOf(request)),
+      );
     },
   );
 };

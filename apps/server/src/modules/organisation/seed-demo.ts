@@ -26,7 +26,17 @@ async function hashAll(passwords: number, onProgress: SeedProgress): Promise<str
 
 async function insertAdminUnits(tx: Transaction<DB>, data: DemoProvince): Promise<Map<string, string>> {
   const ids = new Map<string, string>(); // 'former:code' or 'current:code' → id
-  const add = async (key: string, unit: { code: string; name: string; level: 'province' | 'district' | 'commune'; parent: string | null; from: string; to: string | null }) => {
+  const add = async (
+    key: string,
+    unit: {
+      code: string;
+      name: string;
+      level: 'province' | 'district' | 'commune';
+      parent: string | null;
+      from: string;
+      to: string | null;
+    },
+  ) => {
     const row = await tx
       .insertInto('admin_unit')
       .values({
@@ -41,14 +51,44 @@ async function insertAdminUnits(tx: Transaction<DB>, data: DemoProvince): Promis
       .executeTakeFirstOrThrow();
     ids.set(key, row.id);
   };
-  for (const p of data.formerProvinces) await add(`fp:${p.code}`, { ...p, level: 'province', parent: null, from: HISTORY_START, to: MERGER_DATE });
-  for (const d of data.formerDistricts) await add(`fd:${d.code}`, { ...d, level: 'district', parent: `fp:${d.provinceCode}`, from: HISTORY_START, to: MERGER_DATE });
-  for (const c of data.formerCommunes) await add(`fc:${c.code}`, { ...c, level: 'commune', parent: `fd:${c.districtCode}`, from: HISTORY_START, to: MERGER_DATE });
+  for (const p of data.formerProvinces)
+    await add(`fp:${p.code}`, {
+      ...p,
+      level: 'province',
+      parent: null,
+      from: HISTORY_START,
+      to: MERGER_DATE,
+    });
+  for (const d of data.formerDistricts)
+    await add(`fd:${d.code}`, {
+      ...d,
+      level: 'district',
+      parent: `fp:${d.provinceCode}`,
+      from: HISTORY_START,
+      to: MERGER_DATE,
+    });
+  for (const c of data.formerCommunes)
+    await add(`fc:${c.code}`, {
+      ...c,
+      level: 'commune',
+      parent: `fd:${c.districtCode}`,
+      from: HISTORY_START,
+      to: MERGER_DATE,
+    });
   await add('province', { ...data.province, level: 'province', parent: null, from: MERGER_DATE, to: null });
-  for (const c of data.communes) await add(`c:${c.code}`, { ...c, level: 'commune', parent: 'province', from: MERGER_DATE, to: null });
+  for (const c of data.communes)
+    await add(`c:${c.code}`, { ...c, level: 'commune', parent: 'province', from: MERGER_DATE, to: null });
   const successions = [
-    ...data.formerProvinces.map((p) => ({ predecessor_id: ids.get(`fp:${p.code}`)!, successor_id: ids.get('province')! })),
-    ...data.communes.flatMap((c) => c.formedFrom.map((code) => ({ predecessor_id: ids.get(`fc:${code}`)!, successor_id: ids.get(`c:${c.code}`)! }))),
+    ...data.formerProvinces.map((p) => ({
+      predecessor_id: ids.get(`fp:${p.code}`)!,
+      successor_id: ids.get('province')!,
+    })),
+    ...data.communes.flatMap((c) =>
+      c.formedFrom.map((code) => ({
+        predecessor_id: ids.get(`fc:${code}`)!,
+        successor_id: ids.get(`c:${c.code}`)!,
+      })),
+    ),
   ];
   await tx
     .insertInto('admin_unit_succession')
@@ -63,8 +103,11 @@ async function insertAgencies(tx: Transaction<DB>, data: DemoProvince, unitIds: 
   // Parents first: the data lists UBND tỉnh before the agencies under it, but do not rely on it.
   const pending = [...data.agencies];
   while (pending.length) {
-    const index = pending.findIndex((agency) => agency.parentCode === null || agencyIds.has(agency.parentCode));
-    if (index < 0) throw new Error(`demo agencies with unknown parents: ${pending.map((a) => a.code).join(', ')}`);
+    const index = pending.findIndex(
+      (agency) => agency.parentCode === null || agencyIds.has(agency.parentCode),
+    );
+    if (index < 0)
+      throw new Error(`demo agencies with unknown parents: ${pending.map((a) => a.code).join(', ')}`);
     const agency = pending.splice(index, 1)[0]!;
     const row = await tx
       .insertInto('agency')
@@ -75,7 +118,9 @@ async function insertAgencies(tx: Transaction<DB>, data: DemoProvince, unitIds: 
         kind: agency.kind,
         level: agency.level,
         parent_id: agency.parentCode ? agencyIds.get(agency.parentCode)! : null,
-        admin_unit_id: agency.communeCode ? unitIds.get(`c:${agency.communeCode}`)! : unitIds.get('province')!,
+        admin_unit_id: agency.communeCode
+          ? unitIds.get(`c:${agency.communeCode}`)!
+          : unitIds.get('province')!,
         effective_from: MERGER_DATE,
       })
       .returning('id')
@@ -113,12 +158,24 @@ export async function seedDemo(db: Db, onProgress: SeedProgress = () => {}): Pro
     for (const person of data.officials) {
       const account = await tx
         .insertInto('account')
-        .values({ kind: 'official', username: person.username, display_name: person.fullName, email: person.email, phone: person.phone, password_hash: hashes[done]! })
+        .values({
+          kind: 'official',
+          username: person.username,
+          display_name: person.fullName,
+          email: person.email,
+          phone: person.phone,
+          password_hash: hashes[done]!,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const official = await tx
         .insertInto('official')
-        .values({ account_id: account.id, full_name: person.fullName, email: person.email, phone: person.phone })
+        .values({
+          account_id: account.id,
+          full_name: person.fullName,
+          email: person.email,
+          phone: person.phone,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const post of person.appointments) {
@@ -138,10 +195,19 @@ export async function seedDemo(db: Db, onProgress: SeedProgress = () => {}): Pro
           positionId = position.id;
           positionIds.set(key, positionId);
         }
-        await tx.insertInto('appointment').values({ official_id: official.id, position_id: positionId, kind: post.kind, starts_on: post.startsOn }).execute();
+        await tx
+          .insertInto('appointment')
+          .values({
+            official_id: official.id,
+            position_id: positionId,
+            kind: post.kind,
+            starts_on: post.startsOn,
+          })
+          .execute();
       }
       done += 1;
-      if (done % 10 === 0 || done === data.officials.length) onProgress('officials', done, data.officials.length);
+      if (done % 10 === 0 || done === data.officials.length)
+        onProgress('officials', done, data.officials.length);
     }
     await tx
       .insertInto('account')

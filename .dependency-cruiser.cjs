@@ -1,0 +1,85 @@
+/**
+ * The direction of dependencies (docs/architecture.md). A wrong-way import or a cycle is an error,
+ * and each rule says why.
+ */
+const MODULE = '^apps/server/src/modules/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'A cycle makes two modules one; break it with an exported function or an injected port.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'contracts-stand-alone',
+      severity: 'error',
+      comment: 'Contracts are shared by server, web and CLI; they import nothing of ours.',
+      from: { path: '^packages/contracts/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'web-not-server',
+      severity: 'error',
+      comment: 'The web app talks to the server over HTTP only; it shares contracts, never server code.',
+      from: { path: '^apps/web/' },
+      to: { path: '^apps/(server|cli)/' },
+    },
+    {
+      name: 'server-not-clients',
+      severity: 'error',
+      comment: 'The server does not know its clients.',
+      from: { path: '^apps/server/' },
+      to: { path: '^apps/(web|cli)/' },
+    },
+    {
+      name: 'platform-is-the-floor',
+      severity: 'error',
+      comment: 'platform/ is infrastructure for every module; it must not depend on any of them.',
+      from: { path: '^apps/server/src/platform/' },
+      to: { path: `${MODULE}|^apps/server/src/app\\.ts` },
+    },
+    {
+      name: 'modules-not-composition-root',
+      severity: 'error',
+      comment: 'Only app.ts wires modules together; modules never import it.',
+      from: { path: MODULE },
+      to: { path: '^apps/server/src/(app|main|index)\\.ts' },
+    },
+    {
+      name: 'audit-depends-on-no-module',
+      severity: 'error',
+      comment: 'Every module writes audit events, so audit may not depend on any module.',
+      from: { path: `${MODULE}audit/` },
+      to: { path: `${MODULE}(?!audit/)` },
+    },
+    {
+      name: 'identity-not-organisation',
+      severity: 'error',
+      comment: 'Identity gets grants through the GrantsProvider port (platform/access.ts), wired in app.ts.',
+      from: { path: `${MODULE}identity/` },
+      to: { path: `${MODULE}(organisation|ops)/` },
+    },
+    {
+      name: 'ops-stands-alone',
+      severity: 'error',
+      comment: 'Operations endpoints read platform state only.',
+      from: { path: `${MODULE}ops/` },
+      to: { path: `${MODULE}(?!ops/)` },
+    },
+    {
+      name: 'no-test-code-in-production',
+      severity: 'error',
+      comment: 'Production code never imports tests or their harness.',
+      from: { path: '^apps/[^/]+/src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '(\\.test\\.ts$|^apps/server/test/)' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '(node_modules|dist|\\.tmp)' },
+  },
+};
