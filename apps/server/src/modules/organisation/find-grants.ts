@@ -1,4 +1,4 @@
-import type { Permission, RoleScope } from '@tinhso/contracts';
+import type { Permission } from '@tinhso/contracts';
 import { PERMISSION_CODES } from '@tinhso/contracts';
 import type { GrantsProvider, Grant } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
