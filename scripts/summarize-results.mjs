@@ -4,7 +4,8 @@
 //
 // Counting rules:
 //   check       1 test: passed if the command exited 0, failed otherwise;
-//   vitest      numPassedTests / numFailedTests from the JSON report;
+//   vitest      numPassedTests / numFailedTests from the JSON report, plus 1 per test file that
+//               failed outside any test (import error, failing beforeAll);
 //   playwright  stats.expected + stats.flaky passed, stats.unexpected failed;
 //   a suite without a readable report counts as 1 failed, and a suite that exited non-zero
 //   without any failed test in its report (a file that did not load, a web server that did not
@@ -12,6 +13,7 @@
 //
 // Plain JavaScript on purpose: it must run on whatever Node is first on the PATH.
 import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const suitesFile = process.argv[2] ?? '.tmp/results/suites.tsv';
 
@@ -58,13 +60,17 @@ function vitestFailures(report) {
  */
 function playwrightFailures(report) {
   const out = [];
+  // spec.file is relative to the test directory (config.rootDir); show it from the repository root.
+  const rootDir = report?.config?.rootDir;
+  /** @param {string} file */
+  const show = (file) => (rootDir ? relative(process.cwd(), join(rootDir, file)) : file);
   /** @param {any} suite @param {string[]} path */
   const walk = (suite, path) => {
     const here = suite.title && !String(suite.title).endsWith('.ts') ? [...path, suite.title] : path;
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status === 'unexpected') {
-          out.push(`${spec.file}:${spec.line} > ${[...here, spec.title].join(' > ')}`);
+          out.push(`${show(spec.file)}:${spec.line} > ${[...here, spec.title].join(' > ')}`);
         }
       }
     }
@@ -117,11 +123,19 @@ for (const line of lines) {
       if (!note) row.notes.push(`no report (exit ${rc})`);
     } else if (kind === 'vitest') {
       row.passed = num(report.numPassedTests);
-      row.failed = num(report.numFailedTests);
+      // A test file that failed outside any test (an import error, a failing beforeAll) has no
+      // failed test in numFailedTests: count each such file as one failure.
+      const brokenFiles = (report.testResults ?? []).filter(
+        (/** @type {any} */ f) =>
+          f.status === 'failed' &&
+          !(f.assertionResults ?? []).some((/** @type {any} */ t) => t.status === 'failed'),
+      ).length;
+      row.failed = num(report.numFailedTests) + brokenFiles;
       row.skipped = num(report.numPendingTests) + num(report.numTodoTests);
       row.failures = vitestFailures(report);
+      if (brokenFiles > 0) row.notes.push(`${brokenFiles} file(s) failed to run`);
       if (rc !== 0 && row.failed === 0) {
-        row.failed = Math.max(1, num(report.numFailedTestSuites));
+        row.failed = 1;
         row.notes.push(`exit ${rc}`);
       }
       if (num(report.numTotalTests) === 0) row.notes.push('no tests');
