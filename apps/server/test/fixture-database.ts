@@ -59,21 +59,28 @@ export async function buildFixture(): Promise<void> {
   await database.close();
 }
 
-export async function openTestDatabase(): Promise<Database & { name: string; drop(): Promise<void> }> {
+/** A database of the test's own: a copy of the fixture, or empty (no migrations) when asked. */
+export async function openTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<Database & { name: string; drop(): Promise<void>; open(): Database }> {
   if (testDatabaseKind() === 'postgres') {
     const name = `t_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-    await admin((client) => client.query(`create database ${name} template ${TEMPLATE_DB}`));
+    const template = options.empty ? 'template0' : TEMPLATE_DB;
+    await admin((client) => client.query(`create database ${name} template ${template}`));
     const database = openPostgres(urlFor(name), 5);
     return {
       ...database,
       name,
+      open: () => openPostgres(urlFor(name), 5),
       async drop() {
         await database.close();
         await admin((client) => client.query(`drop database if exists ${name} with (force)`));
       },
     };
   }
-  const dump = new Blob([await readFile(PGLITE_DUMP)]);
-  const database = await openPglite('memory://', { loadDataDir: dump });
-  return { ...database, name: 'pglite', drop: () => database.close() };
+  const database = options.empty
+    ? await openPglite('memory://')
+    : await openPglite('memory://', { loadDataDir: new Blob([await readFile(PGLITE_DUMP)]) });
+  // PGlite is one in-process connection: a second handle is the same database.
+  return { ...database, name: 'pglite', open: () => database, drop: () => database.close() };
 }

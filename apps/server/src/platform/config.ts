@@ -6,7 +6,7 @@ import { Value } from 'typebox/value';
  * server with a message that names the variable and what was expected.
  */
 const ConfigSchema = Type.Object({
-  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
@@ -21,7 +21,7 @@ const ConfigSchema = Type.Object({
 export type Config = Static<typeof ConfigSchema>;
 
 const DESCRIPTIONS: Record<keyof Config, string> = {
-  PORT: 'an integer port between 1 and 65535',
+  PORT: 'an integer port between 0 (any free port) and 65535',
   HOST: 'a host name or address to listen on',
   DATABASE_URL: 'a URL starting with postgres:// or postgresql://',
   DB_POOL_MAX: 'an integer between 1 and 200',
