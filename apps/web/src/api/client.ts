@@ -154,6 +154,10 @@ export async function apiSend<S extends TSchema>(
 }
 
 /** A change whose answer the web does not use (sign-out, password change, ending an appointment). */
-export async function apiCommand(method: Exclude<Method, 'GET'>, path: string, body?: unknown): Promise<void> {
+export async function apiCommand(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body?: unknown,
+): Promise<void> {
   await send(method, path, body);
 }

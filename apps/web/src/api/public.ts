@@ -24,7 +24,9 @@ export function getPublicAgencies(language: string): Promise<{ items: Agency[]; 
 export function provinceNameOf(agencies: readonly Agency[]): string | null {
   const committee = agencies.find((agency) => agency.kind === 'ubnd_tinh');
   if (!committee) return null;
-  const match = /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|People['’]s Committee of)\s+(.+)$/iu.exec(committee.name);
+  const match = /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|People['’]s Committee of)\s+(.+)$/iu.exec(
+    committee.name,
+  );
   const rest = match?.[1];
   if (!rest) return committee.name;
   return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);

@@ -7,7 +7,13 @@ import { fieldPath, type ApiError } from '../api/client.ts';
  * are beside those fields; the others are listed here so that none is lost. It takes the focus, so
  * keyboard and screen-reader users land on it.
  */
-export function FormAlert({ error, fields = [] }: { error: ApiError | undefined; fields?: readonly string[] }) {
+export function FormAlert({
+  error,
+  fields = [],
+}: {
+  error: ApiError | undefined;
+  fields?: readonly string[];
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

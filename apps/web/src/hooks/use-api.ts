@@ -23,12 +23,20 @@ export function toApiError(error: unknown): ApiError {
  * names roles and position types in the language of the request) and on reload(). The previous data
  * stays on screen while the next answer is on its way. A null path reads nothing.
  */
-export function useApi<S extends TSchema>(schema: S, path: string | null, query?: Query): ApiState<Static<S>> {
+export function useApi<S extends TSchema>(
+  schema: S,
+  path: string | null,
+  query?: Query,
+): ApiState<Static<S>> {
   const { i18n: instance } = useTranslation();
   const language = instance.language;
   const url = path === null ? null : withQuery(path, query);
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ data: Static<S> | undefined; error: ApiError | undefined; isLoading: boolean }>({
+  const [state, setState] = useState<{
+    data: Static<S> | undefined;
+    error: ApiError | undefined;
+    isLoading: boolean;
+  }>({
     data: undefined,
     error: undefined,
     isLoading: url !== null,

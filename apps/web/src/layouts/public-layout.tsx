@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { MAIN_ID, SkipLink } from '../components/skip-link.tsx';
 import { useFocusOnNavigate } from '../hooks/use-focus-on-navigate.ts';
@@ -40,7 +40,6 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
 function AccountLinks() {
   const { t } = useTranslation();
   const { state, signOut } = useSession();
-  const navigate = useNavigate();
   if (state.status === 'loading') return null;
   if (state.status === 'anonymous') {
     return (
@@ -52,13 +51,15 @@ function AccountLinks() {
   }
   return (
     <nav aria-label={t('a11y.publicNav')} className="account-links">
-      {hasPermission(state.session, 'workspace.access') ? <Link to="/workspace">{t('actions.workspace')}</Link> : null}
+      {hasPermission(state.session, 'workspace.access') ? (
+        <Link to="/workspace">{t('actions.workspace')}</Link>
+      ) : null}
       <Link to="/account">{t('actions.myAccount')}</Link>
       <button
         type="button"
         className="button button--quiet"
         onClick={() => {
-          void signOut().then(() => navigate('/', { state: { signedOut: true } }));
+          void signOut({ redirectTo: '/' });
         }}
       >
         {t('actions.signOut')}

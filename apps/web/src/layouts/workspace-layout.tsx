@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { NAVIGATION, type SessionInfo } from '@tinhso/contracts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { MAIN_ID, SkipLink } from '../components/skip-link.tsx';
@@ -31,7 +31,6 @@ export function WorkspaceLayout() {
 function WorkspaceShell({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
   const provinceName = useProvinceName();
   const navId = useId();
@@ -76,7 +75,7 @@ function WorkspaceShell({ session }: { session: SessionInfo }) {
               type="button"
               className="button button--quiet"
               onClick={() => {
-                void signOut().then(() => navigate('/', { state: { signedOut: true } }));
+                void signOut({ redirectTo: '/' });
               }}
             >
               {t('actions.signOut')}

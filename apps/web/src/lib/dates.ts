@@ -16,9 +16,12 @@ export function formatDate(isoDate: string | null | undefined, language: Languag
   const [, year, month, day] = match;
   if (language === 'vi') return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
   const utc = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    utc,
-  );
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(utc);
 }
 
 /** An instant shown in the province's time: dd/MM/yyyy HH:mm:ss (vi) or d MMM yyyy, HH:mm:ss (en). */

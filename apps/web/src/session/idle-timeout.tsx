@@ -57,7 +57,8 @@ export function IdleTimeout({
     const onActivity = () => {
       if (!isWarning.current) markActive();
     };
-    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { capture: true, passive: true });
+    for (const type of ACTIVITY_EVENTS)
+      window.addEventListener(type, onActivity, { capture: true, passive: true });
     const timer = window.setInterval(() => {
       const last = Math.max(lastActivity.current, storedActivity());
       const left = Math.ceil(timeoutSeconds - (Date.now() - last) / 1000);

@@ -1,20 +1,32 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  use,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { SessionInfo } from '@tinhso/contracts';
+import { useNavigate } from 'react-router';
 import { getSession, logout } from '../api/auth.ts';
 import { ApiError, setCsrfToken, setSessionLostHandler } from '../api/client.ts';
 import { IdleTimeout } from './idle-timeout.tsx';
 import { SessionExpiredDialog } from './session-expired-dialog.tsx';
 
 export type SessionState =
-  | { status: 'loading' }
-  | { status: 'anonymous' }
-  | { status: 'signed_in'; session: SessionInfo };
+  { status: 'loading' } | { status: 'anonymous' } | { status: 'signed_in'; session: SessionInfo };
 
 interface SessionContextValue {
   state: SessionState;
   /** After sign-in or MFA enrolment: the server's new view of the session. */
   setSession: (session: SessionInfo) => void;
-  signOut: () => Promise<void>;
+  /**
+   * Ends the session on the server. With redirectTo, moves there in the same render as the session
+   * ends, so that the guard of the page being left does not send the person to the sign-in page.
+   */
+  signOut: (options?: { redirectTo?: string }) => Promise<void>;
   /** Asks the server again (it also counts as activity for the server's idle timer). */
   refresh: () => Promise<void>;
 }
@@ -66,15 +78,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed_in', session });
   }, []);
 
-  const signOut = useCallback(async () => {
-    try {
-      await logout();
-    } catch (error) {
-      // Signed out locally whatever the server says: the session cookie is dead or will expire.
-      console.error(error);
-    }
-    setState({ status: 'anonymous' });
-  }, []);
+  const navigate = useNavigate();
+  const signOut = useCallback(
+    async (options: { redirectTo?: string } = {}) => {
+      try {
+        await logout();
+      } catch (error) {
+        // Signed out locally whatever the server says: the session cookie is dead or will expire.
+        console.error(error);
+      }
+      // The router moves in a transition; ending the session in the same one renders both at once.
+      startTransition(() => {
+        if (options.redirectTo) void navigate(options.redirectTo, { state: { signedOut: true } });
+        setState({ status: 'anonymous' });
+      });
+    },
+    [navigate],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -86,11 +106,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const timeoutSeconds = state.status === 'signed_in' ? state.session.idleTimeoutSeconds : 0;
   const expire = useCallback(async () => {
+    // No redirect: the page's guard sends the person to sign in, and back here afterwards.
     await signOut();
     setExpiredAfterSeconds(timeoutSeconds);
   }, [signOut, timeoutSeconds]);
 
-  const value = useMemo(() => ({ state, setSession, signOut, refresh }), [state, setSession, signOut, refresh]);
+  const value = useMemo(
+    () => ({ state, setSession, signOut, refresh }),
+    [state, setSession, signOut, refresh],
+  );
   return (
     <SessionContext value={value}>
       {children}

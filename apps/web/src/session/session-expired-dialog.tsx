@@ -3,7 +3,13 @@ import { useNavigate } from 'react-router';
 import { Dialog } from '../components/dialog.tsx';
 
 /** Tells the person why they are on the sign-in page after an idle timeout. */
-export function SessionExpiredDialog({ afterSeconds, onClose }: { afterSeconds: number | null; onClose: () => void }) {
+export function SessionExpiredDialog({
+  afterSeconds,
+  onClose,
+}: {
+  afterSeconds: number | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (

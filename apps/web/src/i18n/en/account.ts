@@ -30,7 +30,8 @@ export const accountPages: Dictionary<typeof vi> = {
     regenerate: 'Create a new key',
     generating: 'Creating…',
     step2: 'Step 2: add the key to your authenticator app',
-    step2Body: 'In the app, choose to enter a key manually and type the key below (spaces do not matter), time-based.',
+    step2Body:
+      'In the app, choose to enter a key manually and type the key below (spaces do not matter), time-based.',
     secret: 'Secret key',
     otpauthUrl: 'otpauth address (paste it into the app if the app accepts one)',
     step3: 'Step 3: type the code the app shows',

@@ -25,7 +25,8 @@ export const auditPages: Dictionary<typeof vi> = {
     noData: 'No data attached.',
     correlation: 'Request id',
     verifyTitle: 'Integrity',
-    verifyLead: 'Each event carries the hash of the one before; changing or deleting an event breaks the chain.',
+    verifyLead:
+      'Each event carries the hash of the one before; changing or deleting an event breaks the chain.',
     verify: 'Verify the chain',
     verifying: 'Verifying…',
     chainOk: 'The audit chain is intact: {{checked}} events checked, no discrepancy.',

@@ -6,4 +6,10 @@ import { accountPages } from './account.ts';
 import { orgPages } from './org.ts';
 import { auditPages } from './audit.ts';
 
-export const en: Dictionary<typeof vi> = { ...common, ...publicPages, ...accountPages, ...orgPages, ...auditPages };
+export const en: Dictionary<typeof vi> = {
+  ...common,
+  ...publicPages,
+  ...accountPages,
+  ...orgPages,
+  ...auditPages,
+};

@@ -75,7 +75,8 @@ export const orgPages: Dictionary<typeof vi> = {
     predecessors: 'Formed from',
     successors: 'Merged into',
     mergeTitle: 'Record a merger',
-    mergeLead: 'The chosen units cease on the effective date; the new unit succeeds them and their agencies move to it.',
+    mergeLead:
+      'The chosen units cease on the effective date; the new unit succeeds them and their agencies move to it.',
     sources: 'Units to merge (choose at least 2 from the list shown)',
     successorCode: 'Code of the new unit',
     successorName: 'Name of the new unit',
@@ -105,7 +106,8 @@ export const orgPages: Dictionary<typeof vi> = {
     phone: 'Phone number',
     usernameHint: '3 to 60 characters: lower-case letters without accents, digits, dot, underscore, hyphen.',
     initialPassword: 'Initial password',
-    initialPasswordHint: 'At least {{min}} characters; the official should change it after the first sign-in.',
+    initialPasswordHint:
+      'At least {{min}} characters; the official should change it after the first sign-in.',
     submit: 'Add official',
     created: 'Official {{name}} added.',
   },
@@ -150,9 +152,15 @@ export const orgPages: Dictionary<typeof vi> = {
   // The same sentences as PERMISSIONS in @tinhso/contracts, the source of the English wording.
   permissions: {
     workspace: { access: 'Use the officers’ workspace' },
-    org: { read: 'Read agencies, units and positions', manage: 'Create and change agencies, units and positions' },
+    org: {
+      read: 'Read agencies, units and positions',
+      manage: 'Create and change agencies, units and positions',
+    },
     adminUnit: { manage: 'Create administrative units and record mergers' },
-    official: { read: 'Read officials and their appointments', manage: 'Create officials, appoint and end appointments' },
+    official: {
+      read: 'Read officials and their appointments',
+      manage: 'Create officials, appoint and end appointments',
+    },
     role: { read: 'Read role templates and position types' },
     audit: { read: 'Read the audit trail' },
     citizen: { self: 'A citizen’s own account and records' },

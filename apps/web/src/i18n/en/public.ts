@@ -13,7 +13,8 @@ export const publicPages: Dictionary<typeof vi> = {
     forLeaders: 'Leaders',
     forLeadersBody: 'Follow targets, tasks and the quality of public service from live figures.',
     accountTitle: 'Account',
-    accountBody: 'Sign in to file procedures and follow your dossiers. Citizens without an account can register.',
+    accountBody:
+      'Sign in to file procedures and follow your dossiers. Citizens without an account can register.',
     directoryTitle: 'Directory of the province’s agencies',
     searchLabel: 'Find an agency',
     searchHint: 'With or without Vietnamese accents, e.g. so noi vu',

@@ -27,7 +27,8 @@ export const accountPages = {
     regenerate: 'Tạo khóa mới',
     generating: 'Đang tạo…',
     step2: 'Bước 2: thêm khóa vào ứng dụng xác thực',
-    step2Body: 'Trong ứng dụng, chọn nhập khóa thủ công và gõ khóa dưới đây (không phân biệt khoảng trắng), loại khóa theo thời gian.',
+    step2Body:
+      'Trong ứng dụng, chọn nhập khóa thủ công và gõ khóa dưới đây (không phân biệt khoảng trắng), loại khóa theo thời gian.',
     secret: 'Khóa bí mật',
     otpauthUrl: 'Địa chỉ otpauth (dán vào ứng dụng nếu ứng dụng hỗ trợ)',
     step3: 'Bước 3: nhập mã ứng dụng hiển thị',

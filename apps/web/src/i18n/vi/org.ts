@@ -72,7 +72,8 @@ export const orgPages = {
     predecessors: 'Hình thành từ',
     successors: 'Nhập vào',
     mergeTitle: 'Ghi nhận sáp nhập',
-    mergeLead: 'Các đơn vị được chọn chấm dứt từ ngày hiệu lực; đơn vị mới kế thừa, các cơ quan gắn với đơn vị cũ được chuyển sang.',
+    mergeLead:
+      'Các đơn vị được chọn chấm dứt từ ngày hiệu lực; đơn vị mới kế thừa, các cơ quan gắn với đơn vị cũ được chuyển sang.',
     sources: 'Các đơn vị sáp nhập (chọn ít nhất 2, trong danh sách đang hiển thị)',
     successorCode: 'Mã đơn vị mới',
     successorName: 'Tên đơn vị mới',
@@ -148,7 +149,10 @@ export const orgPages = {
     workspace: { access: 'Sử dụng khu làm việc của cán bộ' },
     org: { read: 'Xem cơ quan, đơn vị và vị trí', manage: 'Thêm và sửa cơ quan, đơn vị và vị trí' },
     adminUnit: { manage: 'Thêm đơn vị hành chính và ghi nhận sáp nhập' },
-    official: { read: 'Xem cán bộ và quá trình bổ nhiệm', manage: 'Thêm cán bộ, bổ nhiệm và kết thúc bổ nhiệm' },
+    official: {
+      read: 'Xem cán bộ và quá trình bổ nhiệm',
+      manage: 'Thêm cán bộ, bổ nhiệm và kết thúc bổ nhiệm',
+    },
     role: { read: 'Xem mẫu vai trò và loại vị trí' },
     audit: { read: 'Xem nhật ký kiểm toán' },
     citizen: { self: 'Tài khoản và hồ sơ của chính người dân' },

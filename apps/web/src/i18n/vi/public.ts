@@ -10,7 +10,8 @@ export const publicPages = {
     forLeaders: 'Lãnh đạo',
     forLeadersBody: 'Theo dõi chỉ tiêu, nhiệm vụ và chất lượng phục vụ người dân theo số liệu thực.',
     accountTitle: 'Tài khoản',
-    accountBody: 'Đăng nhập để làm thủ tục và theo dõi hồ sơ của bạn. Người dân chưa có tài khoản có thể đăng ký.',
+    accountBody:
+      'Đăng nhập để làm thủ tục và theo dõi hồ sơ của bạn. Người dân chưa có tài khoản có thể đăng ký.',
     directoryTitle: 'Danh bạ cơ quan của tỉnh',
     searchLabel: 'Tìm cơ quan',
     searchHint: 'Gõ có dấu hoặc không dấu, ví dụ: so noi vu',

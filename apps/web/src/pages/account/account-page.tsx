@@ -60,7 +60,10 @@ function ChangePasswordForm() {
           const formElement = event.currentTarget;
           const form = new FormData(formElement);
           void change
-            .run({ currentPassword: formSecret(form, 'currentPassword'), newPassword: formSecret(form, 'newPassword') })
+            .run({
+              currentPassword: formSecret(form, 'currentPassword'),
+              newPassword: formSecret(form, 'newPassword'),
+            })
             .then((outcome) => {
               if (outcome.ok) formElement.reset();
             });

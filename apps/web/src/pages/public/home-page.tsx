@@ -10,7 +10,6 @@ import { hasFlag } from '../../lib/navigation-state.ts';
 import { matchesQuery } from '../../lib/text.ts';
 import { useSession } from '../../session/session-context.tsx';
 
-
 /** The order in which a citizen looks for an agency: the province, its departments, the centre, the communes. */
 const KIND_ORDER: readonly AgencyKind[] = ['ubnd_tinh', 'so', 'trung_tam_phvhcc', 'ubnd_xa', 'khac'];
 
@@ -106,7 +105,9 @@ function DirectoryGroups({ agencies, query }: { agencies: readonly Agency[]; que
   return (
     <>
       <p role="status" className="result-count">
-        {matching.length === 0 ? t('home.noMatch', { query }) : t('home.resultCount', { count: matching.length })}
+        {matching.length === 0
+          ? t('home.noMatch', { query })
+          : t('home.resultCount', { count: matching.length })}
       </p>
       {groups.map((group) => (
         <section key={group.kind} className="directory-group" aria-labelledby={`kind-${group.kind}`}>

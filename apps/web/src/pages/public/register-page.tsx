@@ -49,7 +49,12 @@ export function RegisterPage() {
           autoComplete="off"
           maxLength={12}
         />
-        <TextField name="fullName" label={t('register.fullName')} error={register.error} autoComplete="name" />
+        <TextField
+          name="fullName"
+          label={t('register.fullName')}
+          error={register.error}
+          autoComplete="name"
+        />
         <TextField
           name="phone"
           type="tel"

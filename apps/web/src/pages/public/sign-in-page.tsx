@@ -44,7 +44,9 @@ export function SignInPage() {
   return (
     <section className="narrow">
       <h1>{t('signIn.title')}</h1>
-      {hasFlag(location.state, 'registered') ? <SuccessMessage>{t('register.success')}</SuccessMessage> : null}
+      {hasFlag(location.state, 'registered') ? (
+        <SuccessMessage>{t('register.success')}</SuccessMessage>
+      ) : null}
       <form
         noValidate
         className="form"

@@ -42,7 +42,12 @@ export function AdminUnitMergeForm({
           if (sourceIds.length < 2) {
             const message = t('adminUnits.chooseTwo');
             setLocalError(
-              new ApiError({ status: 0, code: 'validation', message, issues: [{ field: 'sourceIds', message }] }),
+              new ApiError({
+                status: 0,
+                code: 'validation',
+                message,
+                issues: [{ field: 'sourceIds', message }],
+              }),
             );
             return;
           }
@@ -90,8 +95,18 @@ export function AdminUnitMergeForm({
             ))}
           </ul>
         </fieldset>
-        <TextField name="successor.code" label={t('adminUnits.successorCode')} error={error} autoComplete="off" />
-        <TextField name="successor.name" label={t('adminUnits.successorName')} error={error} autoComplete="off" />
+        <TextField
+          name="successor.code"
+          label={t('adminUnits.successorCode')}
+          error={error}
+          autoComplete="off"
+        />
+        <TextField
+          name="successor.name"
+          label={t('adminUnits.successorName')}
+          error={error}
+          autoComplete="off"
+        />
         <TextField
           name="effectiveDate"
           type="date"

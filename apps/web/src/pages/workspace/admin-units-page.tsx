@@ -52,7 +52,13 @@ export function AdminUnitsPage() {
           setParams(next);
         }}
       >
-        <TextField name="asOf" type="date" label={t('adminUnits.asOf')} defaultValue={asOf} required={false} />
+        <TextField
+          name="asOf"
+          type="date"
+          label={t('adminUnits.asOf')}
+          defaultValue={asOf}
+          required={false}
+        />
         <SelectField name="level" label={t('adminUnits.level')} defaultValue={level} required={false}>
           <option value="">{t('adminUnits.allLevels')}</option>
           {ADMIN_UNIT_LEVELS.map((value) => (
@@ -61,7 +67,13 @@ export function AdminUnitsPage() {
             </option>
           ))}
         </SelectField>
-        <TextField name="q" type="search" label={t('adminUnits.searchLabel')} defaultValue={q} required={false} />
+        <TextField
+          name="q"
+          type="search"
+          label={t('adminUnits.searchLabel')}
+          defaultValue={q}
+          required={false}
+        />
         <button type="submit" className="button button--primary">
           {t('actions.search')}
         </button>
@@ -113,5 +125,7 @@ function AdminUnitTable({ units }: { units: readonly AdminUnit[] }) {
     { key: 'from', header: t('adminUnits.predecessors'), cell: (unit) => names(unit.predecessorIds) },
     { key: 'to', header: t('adminUnits.successors'), cell: (unit) => names(unit.successorIds) },
   ];
-  return <DataTable caption={t('adminUnits.title')} columns={columns} rows={units} rowKey={(unit) => unit.id} />;
+  return (
+    <DataTable caption={t('adminUnits.title')} columns={columns} rows={units} rowKey={(unit) => unit.id} />
+  );
 }

@@ -33,7 +33,11 @@ export function AgenciesPage() {
 
   const language = currentLanguage();
   const columns: Column<Agency>[] = [
-    { key: 'code', header: t('agencies.code'), cell: (agency) => <span className="code">{agency.code}</span> },
+    {
+      key: 'code',
+      header: t('agencies.code'),
+      cell: (agency) => <span className="code">{agency.code}</span>,
+    },
     {
       key: 'name',
       header: t('agencies.name'),
@@ -67,7 +71,13 @@ export function AgenciesPage() {
           setParams(next);
         }}
       >
-        <TextField name="q" type="search" label={t('agencies.searchLabel')} defaultValue={q} required={false} />
+        <TextField
+          name="q"
+          type="search"
+          label={t('agencies.searchLabel')}
+          defaultValue={q}
+          required={false}
+        />
         <SelectField name="kind" label={t('agencies.kindFilter')} defaultValue={kind} required={false}>
           <option value="">{t('agencies.allKinds')}</option>
           {AGENCY_KINDS.map((value) => (
@@ -83,7 +93,12 @@ export function AgenciesPage() {
       <AsyncContent state={agencies} isEmpty={(data) => data.items.length === 0}>
         {(data) => (
           <>
-            <DataTable caption={t('agencies.title')} columns={columns} rows={data.items} rowKey={(a) => a.id} />
+            <DataTable
+              caption={t('agencies.title')}
+              columns={columns}
+              rows={data.items}
+              rowKey={(a) => a.id}
+            />
             <Pager
               total={data.total}
               limit={PAGE_SIZE}

@@ -69,7 +69,13 @@ export function AgencyCreateForm({ onCreated }: { onCreated: () => void }) {
           maxLength={13}
         />
         <TextField name="name" label={t('agencies.name')} error={create.error} autoComplete="off" />
-        <TextField name="shortName" label={t('agencies.shortName')} isOptional error={create.error} maxLength={60} />
+        <TextField
+          name="shortName"
+          label={t('agencies.shortName')}
+          isOptional
+          error={create.error}
+          maxLength={60}
+        />
         <SelectField
           name="kind"
           label={t('agencies.kind')}
@@ -102,7 +108,13 @@ export function AgencyCreateForm({ onCreated }: { onCreated: () => void }) {
             </option>
           ))}
         </SelectField>
-        <SelectField name="parentId" label={t('agencies.parent')} isOptional error={create.error} defaultValue="">
+        <SelectField
+          name="parentId"
+          label={t('agencies.parent')}
+          isOptional
+          error={create.error}
+          defaultValue=""
+        >
           <option value="">{t('agencies.none')}</option>
           {(parents.data?.items ?? []).map((agency) => (
             <option key={agency.id} value={agency.id}>
@@ -110,7 +122,13 @@ export function AgencyCreateForm({ onCreated }: { onCreated: () => void }) {
             </option>
           ))}
         </SelectField>
-        <SelectField name="adminUnitId" label={t('agencies.adminUnit')} isOptional error={create.error} defaultValue="">
+        <SelectField
+          name="adminUnitId"
+          label={t('agencies.adminUnit')}
+          isOptional
+          error={create.error}
+          defaultValue=""
+        >
           <option value="">{t('agencies.none')}</option>
           {(adminUnits.data?.items ?? []).map((unit) => (
             <option key={unit.id} value={unit.id}>
@@ -118,7 +136,13 @@ export function AgencyCreateForm({ onCreated }: { onCreated: () => void }) {
             </option>
           ))}
         </SelectField>
-        <TextField name="effectiveFrom" type="date" label={t('agencies.effectiveFrom')} isOptional error={create.error} />
+        <TextField
+          name="effectiveFrom"
+          type="date"
+          label={t('agencies.effectiveFrom')}
+          isOptional
+          error={create.error}
+        />
         <SubmitButton isPending={create.isPending} pendingLabel={t('actions.saving')}>
           {t('agencies.submit')}
         </SubmitButton>

@@ -21,7 +21,9 @@ export function AgencyPage() {
       <p className="breadcrumb">
         <Link to="/workspace/agencies">{t('agency.back')}</Link>
       </p>
-      <AsyncContent state={agency}>{(data) => <AgencyDetails agency={data} onSaved={agency.reload} />}</AsyncContent>
+      <AsyncContent state={agency}>
+        {(data) => <AgencyDetails agency={data} onSaved={agency.reload} />}
+      </AsyncContent>
     </>
   );
 }
@@ -50,7 +52,9 @@ function AgencyDetails({ agency, onSaved }: { agency: AgencyRow; onSaved: () => 
           <dt>{t('agencies.parent')}</dt>
           <dd>
             {agency.parentId ? (
-              <Link to={`/workspace/agencies/${agency.parentId}`}>{parent.data?.name ?? agency.parentId}</Link>
+              <Link to={`/workspace/agencies/${agency.parentId}`}>
+                {parent.data?.name ?? agency.parentId}
+              </Link>
             ) : (
               t('agencies.none')
             )}

@@ -40,9 +40,18 @@ export function AgencyPositions({
   return (
     <section className="panel" aria-labelledby="agency-positions">
       <h2 id="agency-positions">{t('agency.positions')}</h2>
-      <AsyncContent state={positions} isEmpty={(data) => data.items.length === 0} empty={t('agency.noPositions')}>
+      <AsyncContent
+        state={positions}
+        isEmpty={(data) => data.items.length === 0}
+        empty={t('agency.noPositions')}
+      >
         {(data) => (
-          <DataTable caption={t('agency.positions')} columns={columns} rows={data.items} rowKey={(p) => p.id} />
+          <DataTable
+            caption={t('agency.positions')}
+            columns={columns}
+            rows={data.items}
+            rowKey={(p) => p.id}
+          />
         )}
       </AsyncContent>
       {canManage ? (
@@ -73,7 +82,12 @@ export function AgencyPositions({
             <SuccessMessage>{t('agency.positionAdded', { title: create.result.title })}</SuccessMessage>
           ) : null}
           <TextField name="title" label={t('agency.positionTitle')} error={create.error} />
-          <SelectField name="positionType" label={t('agency.positionType')} error={create.error} defaultValue="">
+          <SelectField
+            name="positionType"
+            label={t('agency.positionType')}
+            error={create.error}
+            defaultValue=""
+          >
             <option value="" disabled>
               {t('agency.chooseType')}
             </option>
@@ -83,7 +97,13 @@ export function AgencyPositions({
               </option>
             ))}
           </SelectField>
-          <SelectField name="orgUnitId" label={t('agency.positionUnit')} isOptional error={create.error} defaultValue="">
+          <SelectField
+            name="orgUnitId"
+            label={t('agency.positionUnit')}
+            isOptional
+            error={create.error}
+            defaultValue=""
+          >
             <option value="">{t('agency.wholeAgency')}</option>
             {(units.data?.items ?? []).map((unit) => (
               <option key={unit.id} value={unit.id}>

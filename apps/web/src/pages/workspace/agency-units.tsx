@@ -39,7 +39,9 @@ export function AgencyUnits({
     <section className="panel" aria-labelledby="agency-units">
       <h2 id="agency-units">{t('agency.units')}</h2>
       <AsyncContent state={units} isEmpty={(data) => data.items.length === 0} empty={t('agency.noUnits')}>
-        {(data) => <DataTable caption={t('agency.units')} columns={columns} rows={data.items} rowKey={(u) => u.id} />}
+        {(data) => (
+          <DataTable caption={t('agency.units')} columns={columns} rows={data.items} rowKey={(u) => u.id} />
+        )}
       </AsyncContent>
       {canManage ? (
         <form
@@ -59,9 +61,17 @@ export function AgencyUnits({
         >
           <h3 id="agency-add-unit">{t('agency.addUnit')}</h3>
           <FormAlert error={create.error} fields={['name', 'parentId']} />
-          {create.result ? <SuccessMessage>{t('agency.unitAdded', { name: create.result.name })}</SuccessMessage> : null}
+          {create.result ? (
+            <SuccessMessage>{t('agency.unitAdded', { name: create.result.name })}</SuccessMessage>
+          ) : null}
           <TextField name="name" label={t('agency.unitName')} error={create.error} />
-          <SelectField name="parentId" label={t('agency.unitParent')} isOptional error={create.error} defaultValue="">
+          <SelectField
+            name="parentId"
+            label={t('agency.unitParent')}
+            isOptional
+            error={create.error}
+            defaultValue=""
+          >
             <option value="">{t('agencies.none')}</option>
             {all.map((unit) => (
               <option key={unit.id} value={unit.id}>

@@ -101,7 +101,13 @@ export function AppointForm({
           error={action.error}
           defaultValue={todayInProvince()}
         />
-        <TextField name="endsOn" type="date" label={t('official.endsOnOptional')} isOptional error={action.error} />
+        <TextField
+          name="endsOn"
+          type="date"
+          label={t('official.endsOnOptional')}
+          isOptional
+          error={action.error}
+        />
         <SubmitButton isPending={action.isPending} pendingLabel={t('actions.saving')}>
           {t('official.appoint')}
         </SubmitButton>

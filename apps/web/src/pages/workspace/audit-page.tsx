@@ -67,7 +67,12 @@ export function AuditPage() {
           defaultValue={value('entityType')}
           required={false}
         />
-        <TextField name="entityId" label={t('audit.entityId')} defaultValue={value('entityId')} required={false} />
+        <TextField
+          name="entityId"
+          label={t('audit.entityId')}
+          defaultValue={value('entityId')}
+          required={false}
+        />
         <TextField
           name="from"
           type="datetime-local"

@@ -46,7 +46,14 @@ export function OfficialCreateForm({ onCreated }: { onCreated: () => void }) {
         ) : null}
         <TextField name="fullName" label={t('officials.name')} error={create.error} autoComplete="off" />
         <TextField name="email" type="email" label={t('officials.email')} isOptional error={create.error} />
-        <TextField name="phone" type="tel" label={t('officials.phone')} isOptional error={create.error} maxLength={10} />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('officials.phone')}
+          isOptional
+          error={create.error}
+          maxLength={10}
+        />
         <TextField
           name="username"
           label={t('officials.username')}

@@ -122,7 +122,9 @@ function OfficialDetails({ official, onChanged }: { official: OfficialRow; onCha
           />
         ) : null}
       </section>
-      {canManage ? <AppointForm officialId={official.id} agencies={agencies} onAppointed={onChanged} /> : null}
+      {canManage ? (
+        <AppointForm officialId={official.id} agencies={agencies} onAppointed={onChanged} />
+      ) : null}
     </>
   );
 }

@@ -75,8 +75,19 @@ export function OfficialsPage() {
           setParams(next);
         }}
       >
-        <TextField name="q" type="search" label={t('officials.searchLabel')} defaultValue={q} required={false} />
-        <SelectField name="agencyId" label={t('officials.agencyFilter')} defaultValue={agencyId} required={false}>
+        <TextField
+          name="q"
+          type="search"
+          label={t('officials.searchLabel')}
+          defaultValue={q}
+          required={false}
+        />
+        <SelectField
+          name="agencyId"
+          label={t('officials.agencyFilter')}
+          defaultValue={agencyId}
+          required={false}
+        >
           <option value="">{t('officials.allAgencies')}</option>
           {(agencies.data?.items ?? []).map((agency) => (
             <option key={agency.id} value={agency.id}>
@@ -91,7 +102,12 @@ export function OfficialsPage() {
       <AsyncContent state={officials} isEmpty={(data) => data.items.length === 0}>
         {(data) => (
           <>
-            <DataTable caption={t('officials.title')} columns={columns} rows={data.items} rowKey={(o) => o.id} />
+            <DataTable
+              caption={t('officials.title')}
+              columns={columns}
+              rows={data.items}
+              rowKey={(o) => o.id}
+            />
             <Pager
               total={data.total}
               limit={PAGE_SIZE}

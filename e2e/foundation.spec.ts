@@ -1,0 +1,175 @@
+// Browser journeys of the foundation: the citizen portal, an official's workspace, the phone
+// layout and an administrator's MFA enrolment, against the demo province (apps/cli `demo`).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { Secret, TOTP, URI } from 'otpauth';
+
+const PASSWORD = 'TinhSo@2026';
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The violations, reduced to what a reader of a failed test needs: the rule and where. */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const violations = results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+  expect(violations).toEqual([]);
+}
+
+async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+const mainNav = (page: Page, name = 'Điều hướng chính') => page.getByRole('navigation', { name });
+
+test('the citizen portal explains TinhSo, lists the agencies and finds them without diacritics', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cổng chính quyền số của tỉnh' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Đăng nhập' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Đăng ký' }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Các sở, ban, ngành' })).toBeVisible();
+  await expect(page.getByText(/^Tìm thấy \d+ cơ quan\.$/)).toBeVisible();
+
+  await page.getByLabel('Tìm cơ quan').fill('so tu phap');
+  await expect(page.getByText(/^Sở Tư pháp/)).toBeVisible();
+  await expect(page.getByText('Tìm thấy 1 cơ quan.')).toBeVisible();
+  await page.getByLabel('Tìm cơ quan').fill('');
+
+  await expectNoAxeViolations(page);
+});
+
+test('an official works in the workspace, in Vietnamese and English, then signs out', async ({ page }) => {
+  await signIn(page, 'chuyenvien');
+  await expect(page).toHaveURL(/\/workspace$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Xin chào, / })).toBeVisible();
+
+  // A specialist reads the organisation; roles and the audit trail are not theirs to see.
+  await expect(mainNav(page).getByRole('link')).toHaveText([
+    'Trang chủ khu làm việc',
+    'Cơ quan, đơn vị',
+    'Đơn vị hành chính',
+    'Cán bộ, công chức',
+  ]);
+
+  await mainNav(page).getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
+  await expect(page).toHaveURL(/\/workspace\/agencies$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cơ quan, đơn vị' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Mã định danh' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Sở Tư pháp/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Agencies and units' })).toBeVisible();
+  await expect(
+    mainNav(page, 'Main navigation').getByRole('link', { name: 'Administrative units' }),
+  ).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Agency code' })).toBeVisible();
+
+  // The choice is remembered.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Agencies and units' })).toBeVisible();
+
+  // An address typed without the permission says so instead of showing the page.
+  await page.goto('/workspace/audit');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'You are not allowed to see this page' }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'The province’s digital-government portal' }),
+  ).toBeVisible();
+  await expect(page.getByText('You have signed out.')).toBeVisible();
+
+  // Signed out means signed out: the workspace asks to sign in again.
+  await page.goto('/workspace');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fworkspace$/);
+});
+
+test('a wrong password is refused with the server’s message', async ({ page }) => {
+  await signIn(page, 'chuyenvien', 'not-the-password');
+  const alert = page.getByRole('alert');
+  await expect(alert).toBeVisible();
+  await expect(alert).not.toBeEmpty();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('chuyenvien');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('the workspace navigation folds into a menu button', async ({ page }) => {
+    await signIn(page, 'chuyenvien');
+    await expect(page).toHaveURL(/\/workspace$/);
+    const menu = page.getByRole('button', { name: 'Danh mục' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(mainNav(page)).toBeHidden();
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(mainNav(page)).toBeVisible();
+    await mainNav(page).getByRole('link', { name: 'Đơn vị hành chính' }).click();
+
+    await expect(page).toHaveURL(/\/workspace\/admin-units$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' })).toBeVisible();
+    await expect(mainNav(page)).toBeHidden();
+    // Nothing wider than the phone: no sideways scrolling of the page.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test('an administrator must enrol in MFA, then verifies the audit chain', async ({ page }) => {
+  await signIn(page, 'quantri');
+  await expect(page).toHaveURL(/\/account\/mfa$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' })).toBeVisible();
+
+  // Until enrolled, the workspace sends the administrator back here.
+  await page.goto('/workspace');
+  await expect(page).toHaveURL(/\/account\/mfa$/);
+
+  await page.getByRole('button', { name: 'Tạo khóa bí mật' }).click();
+  const secretText = await page.getByRole('figure', { name: 'Khóa bí mật' }).locator('code').textContent();
+  const secret = (secretText ?? '').replace(/\s+/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+  const url =
+    (await page
+      .getByRole('figure', { name: /^Địa chỉ otpauth/ })
+      .locator('code')
+      .textContent()) ?? '';
+  // The otpauth URL carries the algorithm, digits and period; it must name the same secret.
+  const fromUrl = URI.parse(url);
+  expect(fromUrl.secret.base32).toBe(secret);
+  const totp =
+    fromUrl instanceof TOTP
+      ? new TOTP({
+          secret: Secret.fromBase32(secret),
+          algorithm: fromUrl.algorithm,
+          digits: fromUrl.digits,
+          period: fromUrl.period,
+        })
+      : new TOTP({ secret: Secret.fromBase32(secret) });
+
+  await page.getByLabel('Mã 6 chữ số').fill(totp.generate());
+  await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+  await expect(page.getByText(/^Đã bật xác thực hai lớp\./)).toBeVisible();
+
+  await page.goto('/workspace/audit');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nhật ký kiểm toán' })).toBeVisible();
+  await expect(mainNav(page).getByRole('link')).toHaveCount(6);
+  await expect(page.getByRole('article').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Chuỗi nhật ký toàn vẹn' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
