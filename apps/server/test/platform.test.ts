@@ -131,7 +131,6 @@ describe('validation messages', () => {
         keyword: 'pattern',
         instancePath: '/applicant/phone',
         params: { pattern: '^0[0-9]{9}$' },
-        parentSchema: { description: '10 digits' },
       },
       { keyword: 'type', instancePath: '/name', params: { type: 'string' } },
       { keyword: 'anyOf', instancePath: '/name', params: {} },
@@ -139,10 +138,14 @@ describe('validation messages', () => {
     expect(issues).toEqual([
       { field: 'applicant.idNumber', key: 'required' },
       { field: 'nickname', key: 'unknown_field' },
-      { field: 'applicant.phone', key: 'pattern', params: { expected: '10 digits' } },
+      { field: 'applicant.phone', key: 'pattern', params: { pattern: '^0[0-9]{9}$' } },
       { field: 'name', key: 'type', params: { type: 'string' } },
     ]);
     expect(fieldMessage('vi', 'minLength', { limit: 8 })).toBe('phải có ít nhất 8 ký tự');
+    expect(fieldMessage('vi', 'pattern', { pattern: '^[0-9]{12}$' })).toBe('sai định dạng (12 chữ số)');
+    expect(fieldMessage('en', 'pattern', { pattern: '^0[0-9]{9}$' })).toBe(
+      'has the wrong format (10 digits starting with 0)',
+    );
     expect(fieldMessage('en', 'type', { type: 'integer' })).toBe('must be an integer');
   });
 

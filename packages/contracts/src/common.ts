@@ -40,3 +40,21 @@ export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 };
+
+/**
+ * What each pattern expects, in words, for people: the server puts these in validation messages and
+ * the web app may show them as hints. Keyed by the pattern itself.
+ */
+export const PATTERN_HINTS: Record<string, { vi: string; en: string }> = {
+  '^[0-9]{12}$': { vi: '12 chữ số', en: '12 digits' },
+  '^[0-9]{6}$': { vi: '6 chữ số', en: '6 digits' },
+  '^0[0-9]{9}$': { vi: '10 chữ số, bắt đầu bằng 0', en: '10 digits starting with 0' },
+  '^[a-z0-9._-]{3,60}$': {
+    vi: '3–60 ký tự a-z, 0-9, dấu chấm, gạch dưới, gạch ngang',
+    en: '3–60 of a-z, 0-9, dot, underscore, hyphen',
+  },
+  '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-K][0-9]{2}$': {
+    vi: 'dạng 000.00.00.H00, ví dụ 000.00.14.H20',
+    en: 'the form 000.00.00.H00, e.g. 000.00.14.H20',
+  },
+};

@@ -12,7 +12,6 @@ interface AjvError {
   keyword: string;
   instancePath: string;
   params: Record<string, unknown>;
-  parentSchema?: { description?: string };
 }
 
 /** Turns ajv's errors into one issue per field, named by its dotted path. */
@@ -43,11 +42,7 @@ export function issuesFromValidation(errors: AjvError[]): FieldIssue[] {
         issue = { field: base, key: 'const', params: { allowed: String(error.params.allowedValue) } };
         break;
       case 'pattern':
-        issue = {
-          field: base,
-          key: 'pattern',
-          params: { expected: error.parentSchema?.description ?? String(error.params.pattern) },
-        };
+        issue = { field: base, key: 'pattern', params: { pattern: String(error.params.pattern) } };
         break;
       case 'format':
         issue = { field: base, key: 'format', params: { format: String(error.params.format) } };
@@ -119,7 +114,6 @@ function createFastify(options: { logLevel: string; trustProxy: boolean }) {
       customOptions: {
         removeAdditional: false,
         allErrors: true,
-        verbose: true,
         coerceTypes: 'array',
         useDefaults: true,
       },

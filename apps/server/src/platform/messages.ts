@@ -1,3 +1,4 @@
+import { PATTERN_HINTS } from '@tinhso/contracts';
 import type { ErrorCode } from './errors.ts';
 
 /**
@@ -106,6 +107,8 @@ export function fieldMessage(
   if (typeof params.type === 'string') named.type = TYPE_NAMES[params.type]?.[language] ?? params.type;
   if (typeof params.format === 'string')
     named.format = FORMAT_NAMES[params.format]?.[language] ?? params.format;
+  if (typeof params.pattern === 'string')
+    named.expected = PATTERN_HINTS[params.pattern]?.[language] ?? params.pattern;
   const template = FIELD_MESSAGES[key] ?? FIELD_MESSAGES.invalid!;
   return fill(template[language], named);
 }
