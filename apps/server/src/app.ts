@@ -8,6 +8,7 @@ import { installGuard } from './platform/guard.ts';
 import { createHttp, type App } from './platform/http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
+import { purgeExpired } from './modules/identity/purge-expired.ts';
 import { createPrincipalResolver } from './modules/identity/resolve-principal.ts';
 import { installMetrics } from './modules/ops/metrics.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
@@ -18,6 +19,7 @@ import { organisationRoutes } from './modules/organisation/routes.ts';
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
+const MAINTENANCE_EVERY_MS = 3_600_000;
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /**
@@ -55,5 +57,13 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(organisationRoutes, { db });
   await app.register(auditRoutes, { db });
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
+
+  const maintenance = setInterval(() => {
+    purgeExpired(db).then(
+      (purged) => app.log.info({ purged }, 'expired sessions and sign-in attempts purged'),
+      (error: unknown) => app.log.error({ err: error }, 'purge failed'),
+    );
+  }, MAINTENANCE_EVERY_MS).unref();
+  app.addHook('onClose', async () => clearInterval(maintenance));
   return app;
 }

@@ -116,15 +116,13 @@ describe('citizens', () => {
   });
 
   it('names every bad field, in Vietnamese by default and in English on request', async () => {
-    const vi = await t
-      .client()
-      .post<{ message: string; issues: { field: string }[] }>('/api/auth/register', {
-        personalId: '123',
-        fullName: 'A',
-        phone: '0900000000',
-        password: 'Abcdef1!x',
-        nickname: 'x',
-      });
+    const vi = await t.client().post<{ message: string; issues: { field: string }[] }>('/api/auth/register', {
+      personalId: '123',
+      fullName: 'A',
+      phone: '0900000000',
+      password: 'Abcdef1!x',
+      nickname: 'x',
+    });
     expect(vi.status).toBe(400);
     expect(vi.body.issues.map((issue) => issue.field).sort()).toEqual(['nickname', 'personalId']);
     expect(vi.body.message).toContain('personalId: sai định dạng');
@@ -190,5 +188,65 @@ describe('password change', () => {
     expect((await second.get('/api/auth/session')).status).toBe(401);
     expect((await first.get('/api/auth/session')).status).toBe(200);
     expect((await t.client().login(citizen(5).personalId, 'New-pass-2026')).status).toBe(200);
+  });
+});
+
+describe('accounts created by an administrator', () => {
+  it('hold no permission until the initial password is changed', async () => {
+    const admin = await t.signedIn('quantri');
+    const positions = await t.database.db
+      .selectFrom('position')
+      .select('id')
+      .where('position_type', '=', 'chuyen_vien')
+      .limit(1)
+      .execute();
+    const created = await admin.post('/api/org/officials', {
+      fullName: 'Lê Thị Mới',
+      username: 'le.thi.moi',
+      initialPassword: 'Ban-dau-2026',
+      appointment: { positionId: positions[0]!.id, kind: 'primary', startsOn: '2026-01-01' },
+    });
+    expect(created.status).toBe(201);
+    const client = t.client();
+    expect((await client.login('le.thi.moi', 'Ban-dau-2026')).status).toBe(200);
+    const session = await client.get<{ passwordChangeRequired: boolean; permissions: string[] }>(
+      '/api/auth/session',
+    );
+    expect(session.body).toMatchObject({ passwordChangeRequired: true, permissions: [] });
+    const held = await client.get('/api/org/agencies');
+    expect(held.status).toBe(403);
+    expect(held.body).toMatchObject({ code: 'password_change_required' });
+    const same = await client.post('/api/auth/password', {
+      currentPassword: 'Ban-dau-2026',
+      newPassword: 'Ban-dau-2026',
+    });
+    expect(same.body).toMatchObject({ issues: [{ field: 'newPassword' }] });
+    expect(
+      (
+        await client.post('/api/auth/password', {
+          currentPassword: 'Ban-dau-2026',
+          newPassword: 'Cua-toi-2026',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await client.get('/api/org/agencies')).status).toBe(200);
+  });
+
+  it('purges expired sessions and old sign-in attempts', async () => {
+    const { purgeExpired } = await import('../src/modules/identity/purge-expired.ts');
+    await t.signedIn('vanthu');
+    await sql`update session set expires_at = now() - interval '1 minute' where account_id = (select id from account where username = 'vanthu')`.execute(
+      t.database.db,
+    );
+    await sql`insert into login_attempt (username_key, ip, succeeded, at) values ('old', '10.0.0.1', false, now() - interval '2 days')`.execute(
+      t.database.db,
+    );
+    const purged = await purgeExpired(t.database.db);
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(purged.attempts).toBe(1);
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from session where expires_at <= now()`.execute(t.database.db);
+    expect(left.rows[0]?.n).toBe(0);
   });
 });

@@ -34,6 +34,9 @@ export const SessionInfo = Type.Object({
   permissions: Type.Array(Type.String({ description: 'Permission codes held anywhere' })),
   mfaEnabled: Type.Boolean(),
   mfaSetupRequired: Type.Boolean({ description: 'True while an administrator has not yet enrolled MFA' }),
+  passwordChangeRequired: Type.Boolean({
+    description: 'True while an account created by an administrator still has its initial password',
+  }),
   idleTimeoutSeconds: Type.Integer(),
   csrfToken: Type.String({ description: 'Send back in the x-csrf-token header on every change' }),
 });

@@ -21,6 +21,8 @@ export interface Principal {
   mfaEnabled: boolean;
   /** An administrator who has not enrolled MFA holds no permission until they do. */
   mfaSetupRequired: boolean;
+  /** An official still on the initial password an administrator gave them holds no permission until they change it. */
+  passwordChangeRequired: boolean;
   idleTimeoutSeconds: number;
   grants: readonly Grant[];
   permissions: ReadonlySet<Permission>;

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'throttled',
   'csrf',
   'mfa_setup_required',
+  'password_change_required',
   'unavailable',
   'internal',
 ] as const;
@@ -29,6 +30,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   throttled: 429,
   csrf: 403,
   mfa_setup_required: 403,
+  password_change_required: 403,
   unavailable: 503,
   internal: 500,
 };

@@ -38,6 +38,7 @@ export function installGuard(app: App, resolvePrincipal: PrincipalResolver): voi
     }
     if (access === 'authenticated') return;
     if (principal.mfaSetupRequired) throw new AppError('mfa_setup_required');
+    if (principal.passwordChangeRequired) throw new AppError('password_change_required');
     if (!principal.permissions.has(access)) throw new AppError('forbidden');
   });
 }
@@ -58,7 +59,12 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export function hasPermission(principal: Principal | null, permission: Permission): boolean {
-  return Boolean(principal && !principal.mfaSetupRequired && principal.permissions.has(permission));
+  return Boolean(
+    principal &&
+    !principal.mfaSetupRequired &&
+    !principal.passwordChangeRequired &&
+    principal.permissions.has(permission),
+  );
 }
 
 export type { Access };

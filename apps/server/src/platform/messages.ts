@@ -35,6 +35,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Tài khoản quản trị phải bật xác thực hai lớp trước khi làm việc.',
     en: 'Administrator accounts must enable two-factor authentication first.',
   },
+  password_change_required: {
+    vi: 'Vui lòng đổi mật khẩu ban đầu trước khi làm việc.',
+    en: 'Please change your initial password first.',
+  },
   unavailable: { vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
   internal: {
     vi: 'Đã có lỗi xảy ra. Mã tra cứu: {correlationId}',
@@ -64,6 +68,7 @@ const FIELD_MESSAGES: Record<string, Template> = {
   date_order: { vi: 'phải sau ngày bắt đầu', en: 'must be after the start date' },
   already_ended: { vi: 'đã kết thúc', en: 'has already ended' },
   not_current: { vi: 'phải là đơn vị còn hiệu lực vào ngày {date}', en: 'must be a unit in force on {date}' },
+  same_as_current: { vi: 'phải khác mật khẩu hiện tại', en: 'must differ from the current password' },
   wrong_password: { vi: 'không đúng', en: 'is not correct' },
   password_weak: {
     vi: 'phải có ít nhất {limit} ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt',

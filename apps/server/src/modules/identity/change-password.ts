@@ -20,6 +20,7 @@ export async function changePassword(
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(account.password_hash, input.currentPassword)))
     throw invalid('currentPassword', 'wrong_password');
+  if (input.newPassword === input.currentPassword) throw invalid('newPassword', 'same_as_current');
   const minLength = await getSetting(db, 'security.password.minLength');
   if (!isStrongPassword(input.newPassword, minLength))
     throw invalid('newPassword', 'password_weak', { limit: minLength });

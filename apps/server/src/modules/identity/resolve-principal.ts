@@ -33,6 +33,7 @@ export function createPrincipalResolver(db: Db, getGrants: GrantsProvider): Prin
         'account.username',
         'account.display_name',
         'account.mfa_enabled',
+        'account.must_change_password',
         'account.disabled_at',
       ])
       .where('session.id', '=', sessionId)
@@ -73,6 +74,7 @@ export function createPrincipalResolver(db: Db, getGrants: GrantsProvider): Prin
       csrfToken: row.csrf_token,
       mfaEnabled: row.mfa_enabled,
       mfaSetupRequired,
+      passwordChangeRequired: row.must_change_password,
       idleTimeoutSeconds: idleSeconds,
       grants,
       permissions,
@@ -87,9 +89,11 @@ export function describePrincipal(principal: Principal) {
     kind: principal.kind,
     displayName: principal.displayName,
     username: principal.username,
-    permissions: principal.mfaSetupRequired ? [] : [...principal.permissions].sort(),
+    permissions:
+      principal.mfaSetupRequired || principal.passwordChangeRequired ? [] : [...principal.permissions].sort(),
     mfaEnabled: principal.mfaEnabled,
     mfaSetupRequired: principal.mfaSetupRequired,
+    passwordChangeRequired: principal.passwordChangeRequired,
     idleTimeoutSeconds: principal.idleTimeoutSeconds,
     csrfToken: principal.csrfToken,
   };
