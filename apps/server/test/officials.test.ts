@@ -1,30 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
 
-interface ErrorBody {
-  code: string;
-  message: string;
-  issues?: { field: string; message: string }[];
-  correlationId: string;
-}
-interface Appointment {
-  id: string;
-  officialId: string;
-  positionId: string;
-  agencyId: string;
-  title: string;
-  kind: string;
-  startsOn: string;
-  endsOn: string | null;
-}
-interface Official {
-  id: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  username: string | null;
-  appointments: Appointment[];
-}
+type ErrorBody = { code: string; message: string; issues?: { field: string }[]; correlationId: string };
+type Appointment = { id: string; agencyId: string; kind: string; startsOn: string; endsOn: string | null };
+type Official = { id: string; fullName: string; username: string | null; appointments: Appointment[] };
 type List<T> = { items: T[]; total: number };
 
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
@@ -32,6 +11,7 @@ const TU_PHAP = '000.00.05.H20';
 const UBND_TINH = '000.00.00.H20';
 const PASSWORD = 'Abc12345!x';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const UUID = expect.stringMatching(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/) as unknown;
 const fieldsOf = (body: unknown) => ((body as ErrorBody).issues ?? []).map((issue) => issue.field);
 
 let t: TestApp;
@@ -63,11 +43,8 @@ async function newAgency(parentId = agencyIds.get(UBND_TINH)): Promise<string> {
 }
 
 async function newPosition(agencyId: string, positionType: string): Promise<string> {
-  const answer = await quantri.post<{ id: string }>('/api/org/positions', {
-    agencyId,
-    positionType,
-    title: `Vị trí ${positionType}`,
-  });
+  const title = `Vị trí ${positionType}`;
+  const answer = await quantri.post<{ id: string }>('/api/org/positions', { agencyId, positionType, title });
   expect(answer.status).toBe(201);
   return answer.body.id;
 }
@@ -84,10 +61,15 @@ async function newOfficial(appointment?: Record<string, unknown>): Promise<Offic
   return answer.body;
 }
 
+/** Signs a new official in and replaces the initial password, which holds no permission until changed. */
 async function signIn(username: string): Promise<TestClient> {
   const client = t.client();
-  const answer = await client.login(username, PASSWORD);
-  expect(answer.body.status).toBe('signed_in');
+  expect((await client.login(username, PASSWORD)).body.status).toBe('signed_in');
+  const changed = await client.post('/api/auth/password', {
+    currentPassword: PASSWORD,
+    newPassword: 'Xyz98765!q',
+  });
+  expect(changed.status).toBe(200);
   return client;
 }
 
@@ -98,15 +80,13 @@ const agenciesOf = async (client: TestClient) => {
   expect(answer.status).toBe(200);
   return answer.body.items.map((agency) => agency.id).sort();
 };
-const count = async (table: 'account' | 'official' | 'audit_event' | 'appointment') =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = async (table: 'account' | 'official' | 'audit_event' | 'appointment') => {
+  const row = await t.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
 
 describe('officials in scope', () => {
   it('lists to chuyenvien exactly the people with posts in Sở Tư pháp', async () => {
@@ -168,14 +148,14 @@ describe('creating officials', () => {
     });
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual({
-      id: expect.any(String),
+      id: UUID,
       fullName: 'Trần Văn Thử',
       email: 'tran.van.thu@dongthap.gov.vn',
       phone: '0100000001',
       username: 'tran.van.thu',
       appointments: [
         {
-          id: expect.any(String),
+          id: UUID,
           officialId: answer.body.id,
           positionId,
           agencyId: agency,
@@ -196,12 +176,9 @@ describe('creating officials', () => {
   });
 
   it('writes nothing when the appointment names a position that does not exist', async () => {
-    const before = await Promise.all([
-      count('account'),
-      count('official'),
-      count('audit_event'),
-      count('appointment'),
-    ]);
+    const counts = () =>
+      Promise.all([count('account'), count('official'), count('audit_event'), count('appointment')]);
+    const before = await counts();
     const answer = await quantri.post<ErrorBody>('/api/org/officials', {
       fullName: 'Người Không Được Tạo',
       username: 'khong.duoc.tao',
@@ -210,26 +187,40 @@ describe('creating officials', () => {
     });
     expect(answer.status).toBe(400);
     expect(fieldsOf(answer.body)).toEqual(['appointment.positionId']);
-    expect(
-      await Promise.all([count('account'), count('official'), count('audit_event'), count('appointment')]),
-    ).toEqual(before);
-    expect(
-      await t.database.db
-        .selectFrom('account')
-        .select('id')
-        .where('username', '=', 'khong.duoc.tao')
-        .execute(),
-    ).toEqual([]);
+    expect(await counts()).toEqual(before);
+    const account = t.database.db.selectFrom('account').select('id').where('username', '=', 'khong.duoc.tao');
+    expect(await account.execute()).toEqual([]);
   });
 
-  it('refuses a weak initial password, naming initialPassword', async () => {
-    const answer = await quantri.post<ErrorBody>('/api/org/officials', {
-      fullName: 'Mật Khẩu Yếu',
-      username: 'mat.khau.yeu',
-      initialPassword: 'abcdefgh',
+  it('does not let an agency administrator make themselves a province-wide system administrator', async () => {
+    const tuPhap = agencyIds.get(TU_PHAP)!;
+    const chanhVanPhong = await t.database.db
+      .selectFrom('official')
+      .innerJoin('account', 'account.id', 'official.account_id')
+      .innerJoin('appointment', 'appointment.official_id', 'official.id')
+      .innerJoin('position', 'position.id', 'appointment.position_id')
+      .select(['official.id', 'account.username'])
+      .where('position.agency_id', '=', tuPhap)
+      .where('position.position_type', '=', 'chanh_van_phong')
+      .executeTakeFirstOrThrow();
+    const admin = await t.signedIn(chanhVanPhong.username); // agency_admin over the subtree of Sở Tư pháp
+    const held = await permissionsOf(admin);
+    expect(held).toContain('official.manage');
+    // A post in the administrator's own sở whose type grants system_admin, reaching the whole province.
+    const positionId = await newPosition(tuPhap, 'quan_tri_he_thong');
+    const answer = await admin.post<ErrorBody>(`/api/org/officials/${chanhVanPhong.id}/appointments`, {
+      positionId,
+      kind: 'concurrent',
+      startsOn: '2026-01-01',
     });
-    expect(answer.status).toBe(400);
-    expect(fieldsOf(answer.body)).toEqual(['initialPassword']);
+    const appointed = await t.database.db
+      .selectFrom('appointment')
+      .select('id')
+      .where('position_id', '=', positionId)
+      .execute();
+    expect(await permissionsOf(admin)).toEqual(held);
+    expect(appointed).toEqual([]);
+    expect([answer.status, answer.body.code]).toEqual([403, 'forbidden']);
   });
 
   it('refuses giamdoc (a leader without official.manage) creating an official', async () => {
