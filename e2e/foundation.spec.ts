@@ -129,47 +129,137 @@ test.describe('on a phone', () => {
   });
 });
 
-test('an administrator must enrol in MFA, then verifies the audit chain', async ({ page }) => {
-  await signIn(page, 'quantri');
-  await expect(page).toHaveURL(/\/account\/mfa$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' })).toBeVisible();
+// The administrator's tests share the TOTP generator: the second signs in with a code.
+test.describe.serial('an administrator', () => {
+  let totp: TOTP | undefined;
+  let lastCode = '';
 
-  // Until enrolled, the workspace sends the administrator back here.
-  await page.goto('/workspace');
-  await expect(page).toHaveURL(/\/account\/mfa$/);
+  /** A code the server has not seen yet: it may refuse a code used twice in one period. */
+  async function freshCode(): Promise<string> {
+    if (!totp) throw new Error('MFA was not enrolled by the previous test');
+    while (totp.generate() === lastCode) await new Promise((resolve) => setTimeout(resolve, 1000));
+    lastCode = totp.generate();
+    return lastCode;
+  }
 
-  await page.getByRole('button', { name: 'Tạo khóa bí mật' }).click();
-  const secretText = await page.getByRole('figure', { name: 'Khóa bí mật' }).locator('code').textContent();
-  const secret = (secretText ?? '').replace(/\s+/g, '');
-  expect(secret).toMatch(/^[A-Z2-7]+=*$/);
-  const url =
-    (await page
-      .getByRole('figure', { name: /^Địa chỉ otpauth/ })
-      .locator('code')
-      .textContent()) ?? '';
-  // The otpauth URL carries the algorithm, digits and period; it must name the same secret.
-  const fromUrl = URI.parse(url);
-  expect(fromUrl.secret.base32).toBe(secret);
-  const totp =
-    fromUrl instanceof TOTP
-      ? new TOTP({
-          secret: Secret.fromBase32(secret),
-          algorithm: fromUrl.algorithm,
-          digits: fromUrl.digits,
-          period: fromUrl.period,
-        })
-      : new TOTP({ secret: Secret.fromBase32(secret) });
+  test('must enrol in MFA, then verifies the audit chain', async ({ page }) => {
+    await signIn(page, 'quantri');
+    await expect(page).toHaveURL(/\/account\/mfa$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Xác thực hai lớp' })).toBeVisible();
 
-  await page.getByLabel('Mã 6 chữ số').fill(totp.generate());
-  await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
-  await expect(page.getByText(/^Đã bật xác thực hai lớp\./)).toBeVisible();
+    // Until enrolled, the workspace sends the administrator back here.
+    await page.goto('/workspace');
+    await expect(page).toHaveURL(/\/account\/mfa$/);
 
-  await page.goto('/workspace/audit');
-  await expect(page.getByRole('heading', { level: 1, name: 'Nhật ký kiểm toán' })).toBeVisible();
-  await expect(mainNav(page).getByRole('link')).toHaveCount(6);
-  await expect(page.getByRole('article').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Tạo khóa bí mật' }).click();
+    const secretText = await page.getByRole('figure', { name: 'Khóa bí mật' }).locator('code').textContent();
+    const secret = (secretText ?? '').replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    const url =
+      (await page
+        .getByRole('figure', { name: /^Địa chỉ otpauth/ })
+        .locator('code')
+        .textContent()) ?? '';
+    // The otpauth URL carries the algorithm, digits and period; it must name the same secret.
+    const fromUrl = URI.parse(url);
+    expect(fromUrl.secret.base32).toBe(secret);
+    totp =
+      fromUrl instanceof TOTP
+        ? new TOTP({
+            secret: Secret.fromBase32(secret),
+            algorithm: fromUrl.algorithm,
+            digits: fromUrl.digits,
+            period: fromUrl.period,
+          })
+        : new TOTP({ secret: Secret.fromBase32(secret) });
 
-  await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Chuỗi nhật ký toàn vẹn' })).toBeVisible();
-  await expectNoAxeViolations(page);
+    await page.getByLabel('Mã 6 chữ số').fill(await freshCode());
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    await expect(page.getByText(/^Đã bật xác thực hai lớp\./)).toBeVisible();
+
+    await page.goto('/workspace/audit');
+    await expect(page.getByRole('heading', { level: 1, name: 'Nhật ký kiểm toán' })).toBeVisible();
+    await expect(mainNav(page).getByRole('link')).toHaveCount(6);
+    await expect(page.getByRole('article').first()).toBeVisible();
+
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Chuỗi nhật ký toàn vẹn' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('signs in with a code and manages agencies, units, positions and appointments', async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, 'quantri');
+    await expect(page.getByText('Tài khoản này dùng xác thực hai lớp.')).toBeVisible();
+    await page.getByLabel('Mã xác thực 6 chữ số').fill(await freshCode());
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page).toHaveURL(/\/workspace$/);
+
+    // A unique agency per run, so that the journey also passes against a long-running server.
+    const run = String(Date.now() % 10_000).padStart(4, '0');
+    const code = `999.${run.slice(0, 2)}.${run.slice(2)}.K99`;
+    await page.goto('/workspace/agencies');
+    const create = page.getByRole('region', { name: 'Thêm cơ quan' });
+    await create.getByLabel('Mã định danh', { exact: true }).fill('999');
+    await create.getByLabel('Tên cơ quan').fill(`Sở Thử nghiệm ${run}`);
+    await create.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    // The server's sentence about the code stands beside the code field.
+    await expect(create.getByRole('alert')).toBeVisible();
+    await expect(create.getByLabel('Mã định danh', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await create.getByLabel('Mã định danh', { exact: true }).fill(code);
+    await create.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    await create.getByRole('link', { name: `Đã thêm cơ quan Sở Thử nghiệm ${run}.` }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: `Sở Thử nghiệm ${run}` })).toBeVisible();
+    await page
+      .getByRole('region', { name: 'Sửa tên cơ quan' })
+      .getByLabel('Tên cơ quan')
+      .fill(`Sở Kiểm thử ${run}`);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByText('Đã lưu thay đổi.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `Sở Kiểm thử ${run}` })).toBeVisible();
+
+    await page.getByLabel('Tên đơn vị').fill('Phòng Kiểm thử');
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await expect(page.getByText('Đã thêm đơn vị Phòng Kiểm thử.')).toBeVisible();
+    await page.getByLabel('Tên vị trí').fill('Chuyên viên kiểm thử');
+    await page.getByLabel('Loại vị trí').selectOption({ label: 'Chuyên viên' });
+    await page.getByRole('combobox', { name: /^Đơn vị/ }).selectOption({ label: 'Phòng Kiểm thử' });
+    await page.getByRole('button', { name: 'Thêm vị trí' }).click();
+    await expect(page.getByText('Đã thêm vị trí Chuyên viên kiểm thử.')).toBeVisible();
+
+    await page.goto('/workspace/officials');
+    const newOfficial = page.getByRole('region', { name: 'Thêm cán bộ' });
+    await newOfficial.getByLabel('Họ và tên').fill(`Trần Kiểm Thử ${run}`);
+    await newOfficial.getByLabel('Tên đăng nhập').fill(`kiemthu.${run}`);
+    await newOfficial.getByLabel('Mật khẩu ban đầu').fill('Kiem-thu-2026');
+    await newOfficial.getByRole('button', { name: 'Thêm cán bộ' }).click();
+    await newOfficial.getByRole('link', { name: `Đã thêm cán bộ Trần Kiểm Thử ${run}.` }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: `Trần Kiểm Thử ${run}` })).toBeVisible();
+    await page.getByLabel('Cơ quan').selectOption({ label: `Sở Kiểm thử ${run}` });
+    await page.getByLabel('Vị trí').selectOption({ label: 'Chuyên viên kiểm thử' });
+    await page.getByLabel('Hình thức').selectOption({ label: 'Kiêm nhiệm' });
+    await page.getByRole('button', { name: 'Bổ nhiệm', exact: true }).click();
+    await expect(page.getByText('Đã bổ nhiệm.')).toBeVisible();
+    const row = page.getByRole('row', { name: /Chuyên viên kiểm thử/ });
+    await expect(row).toContainText('Kiêm nhiệm');
+    await expect(row).toContainText('Đang giữ');
+
+    await row.getByRole('button', { name: 'Kết thúc bổ nhiệm Chuyên viên kiểm thử' }).click();
+    const tomorrow = new Date(Date.now() + 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByLabel('Ngày kết thúc').fill(tomorrow);
+    await page.getByRole('button', { name: 'Kết thúc bổ nhiệm', exact: true }).click();
+    await expect(page.getByText('Đã kết thúc bổ nhiệm.')).toBeVisible();
+    const [year, month, day] = tomorrow.split('-');
+    await expect(row).toContainText(`${day ?? ''}/${month ?? ''}/${year ?? ''}`);
+    await expectNoAxeViolations(page);
+
+    await page.goto('/workspace/roles');
+    const admin = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Quản trị hệ thống' }) });
+    await expect(admin).toContainText('Toàn tỉnh');
+    await expect(admin).toContainText('Xem nhật ký kiểm toán');
+  });
 });
