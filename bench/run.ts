@@ -1,17 +1,20 @@
-// TinhSo HTTP benchmarks, all measured in one run so that the ceilings and the figures share the
-// same machine state (see docs/benchmarks.md):
+// TinhSo HTTP benchmarks. Every figure is measured next to its ceiling in the same run, because
+// the figures drift with whatever else the machine does (see docs/benchmarks.md):
 //
-//   1. bare Fastify 5 hello-world                     the HTTP ceiling
-//   2. GET /api/health of the real server             (runs `select 1` + migration status)
-//   3. GET /api/org/agencies?limit=20, signed in      an authenticated read
-//      each with autocannon, 50 connections, 10 s (after a 3 s warm-up), req/s, p99 and the ratio
-//      to the hello-world;
-//   4. one sign-in: argon2id verify with the server's ARGON2_OPTIONS (the ceiling) next to
-//      POST /api/auth/login, one at a time and with one connection per core.
+//   1. a bare Fastify 5 hello-world (own process, no logger)   the HTTP ceiling, re-measured
+//                                                               right before each figure
+//   2. GET /api/health of the real server                       (select 1 + migration status)
+//   3. GET /api/org/agencies?limit=20, signed in as chuyenvien  an authenticated read
+//      2 and 3 with autocannon, 50 connections, 10 s after a 3 s warm-up: req/s, p50, p99 and
+//      the ratio to the hello-world;
+//   4. one sign-in: argon2id verify with the server's ARGON2_OPTIONS (the ceiling), alternated
+//      with POST /api/auth/login one at a time; then verifications/s and sign-ins/s with one in
+//      flight per core.
 //
 // The server is started here: `node apps/cli/src/main.ts demo` on the embedded PGlite (fresh
 // .tmp/bench-pglite, demo data seeded) and, when DATABASE_URL is set, a second time on that
-// PostgreSQL. Each server runs in a process of its own; autocannon runs in this one.
+// PostgreSQL. Servers run in processes of their own; autocannon runs in this one. All traffic
+// goes to 127.0.0.1 and every load run is bounded in time.
 //
 // Environment: DATABASE_URL (also bench PostgreSQL), BENCH_DURATION (s, default 10),
 // BENCH_CONNECTIONS (default 50), BENCH_LOG_LEVEL (server LOG_LEVEL, default warn).
@@ -35,8 +38,7 @@ const USERNAME = 'chuyenvien';
 const PASSWORD = 'TinhSo@2026';
 const SESSION_COOKIE = 'tinhso_session';
 const RESULTS_DIR = 'bench/results';
-const LOGIN_SAMPLES = 30;
-const ARGON2_SAMPLES = 30;
+const SIGN_IN_SAMPLES = 30;
 
 mkdirSync(RESULTS_DIR, { recursive: true });
 
@@ -192,37 +194,54 @@ async function loadArgon2Options(): Promise<Argon2Options> {
   return mod.ARGON2_OPTIONS;
 }
 
-interface Argon2Figures {
-  options: Argon2Options;
-  hash: Timing;
+interface SignInFigures {
+  /** argon2id verify with the server's parameters, sampled alternately with the sign-ins */
   verify: Timing;
+  login: Timing;
   /** verifications per second with one verification in flight per core */
-  verifyPerSecParallel: number;
+  verifyPerSec: number;
+  /** POST /api/auth/login with one connection per core */
+  loginParallel: HttpRow;
 }
 
-async function measureArgon2(): Promise<Argon2Figures> {
-  const options = await loadArgon2Options();
+async function measureSignIn(base: string, database: string, options: Argon2Options): Promise<SignInFigures> {
   const stored = await hash(PASSWORD, options);
-  for (let i = 0; i < 3; i++) await verify(stored, PASSWORD); // warm-up
-  const hashes: number[] = [];
-  const verifies: number[] = [];
-  for (let i = 0; i < ARGON2_SAMPLES; i++) hashes.push(await time(() => hash(PASSWORD, options)));
-  for (let i = 0; i < ARGON2_SAMPLES; i++) {
-    verifies.push(
-      await time(async () => {
-        if (!(await verify(stored, PASSWORD))) throw new Error('argon2 verify failed');
-      }),
-    );
+  const verifyOnce = async () => {
+    if (!(await verify(stored, PASSWORD))) throw new Error('argon2 verify failed');
+  };
+  for (let i = 0; i < 3; i++) {
+    await verifyOnce();
+    await signIn(base);
   }
-  const perWorker = Math.max(10, Math.round(ARGON2_SAMPLES / CORES) * 2);
+  // Alternate the two so that both see the same machine (other processes come and go).
+  const verifies: number[] = [];
+  const logins: number[] = [];
+  for (let i = 0; i < SIGN_IN_SAMPLES; i++) {
+    verifies.push(await time(verifyOnce));
+    logins.push((await signIn(base)).ms);
+  }
+  const verifyTiming = summarize(verifies);
+  const login = summarize(logins);
+  console.log(
+    `  argon2id verify p50 ${fmtMs(verifyTiming.p50)} ms; POST /api/auth/login one at a time p50 ${fmtMs(login.p50)} ms (n=${login.n})`,
+  );
+
+  const perCore = 10;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CORES }, async () => {
-      for (let i = 0; i < perWorker; i++) await verify(stored, PASSWORD);
+      for (let i = 0; i < perCore; i++) await verifyOnce();
     }),
   );
-  const verifyPerSecParallel = (CORES * perWorker) / ((performance.now() - t0) / 1000);
-  return { options, hash: summarize(hashes), verify: summarize(verifies), verifyPerSecParallel };
+  const verifyPerSec = (CORES * perCore) / ((performance.now() - t0) / 1000);
+  console.log(`  argon2id ${verifyPerSec.toFixed(1)} verify/s with ${CORES} in flight`);
+  const loginParallel = await cannon('POST /api/auth/login', database, `${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+    connections: CORES,
+  });
+  return { verify: verifyTiming, login, verifyPerSec, loginParallel };
 }
 
 async function signIn(base: string): Promise<{ cookie: string; ms: number }> {
@@ -240,16 +259,27 @@ async function signIn(base: string): Promise<{ cookie: string; ms: number }> {
   return { cookie: setCookie.split(';')[0] ?? '', ms };
 }
 
+interface PairedRow {
+  row: HttpRow;
+  /** the bare hello-world, measured just before this row */
+  ceiling: HttpRow;
+}
+
 interface ServerFigures {
   database: string;
   readySeconds: number;
-  http: HttpRow[];
-  login: Timing;
-  loginParallel: HttpRow;
+  http: PairedRow[];
+  signIn: SignInFigures;
   rssMiB: number | null;
 }
 
-async function benchServer(database: string, port: number, env: NodeJS.ProcessEnv): Promise<ServerFigures> {
+async function benchServer(
+  database: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  helloUrl: string,
+  argon2: Argon2Options,
+): Promise<ServerFigures> {
   const name = `server-${database}`;
   console.log(`\n${name}: starting node apps/cli/src/main.ts demo on port ${port}`);
   const child = startProcess(name, ['apps/cli/src/main.ts', 'demo'], {
@@ -271,25 +301,18 @@ async function benchServer(database: string, port: number, env: NodeJS.ProcessEn
       throw new Error(`GET /api/org/agencies answered ${probe.status}: ${probeBody.slice(0, 300)}`);
     console.log(`  signed in as ${USERNAME}; agencies page is ${probeBody.length} bytes`);
 
-    const http = [
-      await cannon('GET /api/health', database, `${base}/api/health`),
-      await cannon('GET /api/org/agencies?limit=20 (auth)', database, agenciesUrl, { headers: { cookie } }),
-    ];
-
-    const logins: number[] = [];
-    for (let i = 0; i < 3; i++) await signIn(base); // warm-up
-    for (let i = 0; i < LOGIN_SAMPLES; i++) logins.push((await signIn(base)).ms);
-    const login = summarize(logins);
-    console.log(
-      `  POST /api/auth/login one at a time: p50 ${login.p50.toFixed(1)} ms, mean ${login.mean.toFixed(1)} ms (n=${login.n})`,
-    );
-    const loginParallel = await cannon('POST /api/auth/login', database, `${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
-      connections: CORES,
-    });
-    return { database, readySeconds, http, login, loginParallel, rssMiB: rssMiB(child.pid) };
+    // Each figure right after its own hello-world ceiling, so both share the machine's state.
+    const http: PairedRow[] = [];
+    for (const [target, url, headers] of [
+      ['GET /api/health', `${base}/api/health`, {}],
+      ['GET /api/org/agencies?limit=20 (auth)', agenciesUrl, { cookie }],
+    ] as const) {
+      const ceiling = await cannon('GET / (bare Fastify hello-world)', '-', helloUrl);
+      const row = await cannon(target, database, url, { headers });
+      http.push({ row, ceiling });
+    }
+    const signInFigures = await measureSignIn(base, database, argon2);
+    return { database, readySeconds, http, signIn: signInFigures, rssMiB: rssMiB(child.pid) };
   } finally {
     await stopProcess(child);
   }
@@ -298,6 +321,12 @@ async function benchServer(database: string, port: number, env: NodeJS.ProcessEn
 // ---------------------------------------------------------------------------------------------
 // formatting
 
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
 function fmtInt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
@@ -332,76 +361,82 @@ async function main(): Promise<void> {
   console.log(`load average before: ${loadBefore}`);
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s each (after a ${WARMUP} s warm-up)`);
 
-  // 1. the ceiling
-  console.log('\nbare Fastify hello-world');
+  // The ceiling: a bare hello-world in a process of its own, kept running and measured again
+  // right before each figure.
   const helloPort = 3301;
+  const helloUrl = `http://127.0.0.1:${helloPort}/`;
   const hello = startProcess('hello', ['bench/hello-server.ts'], {
     ...process.env,
     HELLO_PORT: String(helloPort),
   });
-  let helloRow: HttpRow;
-  try {
-    await waitReady(hello, 'hello', `http://127.0.0.1:${helloPort}/`, 30_000);
-    helloRow = await cannon('GET / (bare Fastify hello-world)', '-', `http://127.0.0.1:${helloPort}/`);
-  } finally {
-    await stopProcess(hello);
-  }
+  await waitReady(hello, 'hello', helloUrl, 30_000);
 
-  // 4a. the sign-in ceiling, measured while nothing else runs
-  console.log('\nargon2id (@node-rs/argon2) with the server’s ARGON2_OPTIONS');
-  const argon2 = await measureArgon2();
-  console.log(
-    `  ${JSON.stringify(argon2.options)}: hash p50 ${fmtMs(argon2.hash.p50)} ms, verify p50 ${fmtMs(argon2.verify.p50)} ms, ` +
-      `${argon2.verifyPerSecParallel.toFixed(1)} verify/s with ${CORES} in flight`,
-  );
+  const argon2 = await loadArgon2Options();
+  const hashSamples: number[] = [];
+  for (let i = 0; i < 5; i++) hashSamples.push(await time(() => hash(PASSWORD, argon2)));
+  const hashMs = summarize(hashSamples);
+  console.log(`argon2id options ${JSON.stringify(argon2)}`);
 
-  // 2, 3, 4b. the real server, on PGlite and optionally on PostgreSQL
   const servers: ServerFigures[] = [];
   const pgliteDir = '.tmp/bench-pglite';
   rmSync(pgliteDir, { recursive: true, force: true });
   const { DATABASE_URL, ...envWithoutDb } = process.env;
-  servers.push(await benchServer('pglite', 3300, { ...envWithoutDb, PGLITE_DATA_DIR: pgliteDir }));
+  servers.push(
+    await benchServer('pglite', 3300, { ...envWithoutDb, PGLITE_DATA_DIR: pgliteDir }, helloUrl, argon2),
+  );
   if (DATABASE_URL) {
-    servers.push(await benchServer('postgres', 3302, { ...envWithoutDb, DATABASE_URL }));
+    servers.push(await benchServer('postgres', 3302, { ...envWithoutDb, DATABASE_URL }, helloUrl, argon2));
   }
+  await stopProcess(hello);
 
   // report
   const dbLabel = (d: string) =>
     d === 'pglite' ? 'PGlite (embedded)' : d === 'postgres' ? 'PostgreSQL 15' : d;
-  const httpRows = [helloRow, ...servers.flatMap((s) => s.http)].map((r) => [
-    r.target,
-    r.database === '-' ? '-' : dbLabel(r.database),
-    fmtInt(r.reqPerSec),
-    String(r.p50),
-    String(r.p99),
-    ratio(r.reqPerSec, helloRow.reqPerSec),
-    r.non2xx + r.errors > 0 ? `${r.non2xx} non-2xx, ${r.errors} errors` : '',
-  ]);
+  const httpRows = servers.flatMap((s) =>
+    s.http.map(({ row: r, ceiling: c }) => [
+      r.target,
+      dbLabel(r.database),
+      fmtInt(r.reqPerSec),
+      String(r.p50),
+      String(r.p99),
+      `${fmtInt(c.reqPerSec)} (p99 ${c.p99})`,
+      ratio(r.reqPerSec, c.reqPerSec),
+      r.non2xx + r.errors + c.non2xx + c.errors > 0 ? `${r.non2xx} non-2xx, ${r.errors} errors` : '',
+    ]),
+  );
   const httpTable = table(
-    ['request', 'database', 'req/s', 'p50 ms', 'p99 ms', 'vs hello-world', 'problems'],
+    [
+      'request',
+      'database',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'hello-world req/s just before',
+      'vs hello-world',
+      'problems',
+    ],
     httpRows,
   );
 
-  const signRows: string[][] = [
-    [
-      'argon2id verify (ceiling)',
-      '-',
-      fmtMs(argon2.verify.p50),
-      fmtMs(argon2.verify.mean),
-      argon2.verifyPerSecParallel.toFixed(1),
-      '1.00×',
-    ],
-    ...servers.map((s) => [
-      'POST /api/auth/login',
-      dbLabel(s.database),
-      fmtMs(s.login.p50),
-      fmtMs(s.login.mean),
-      s.loginParallel.reqPerSec.toFixed(1),
-      `${ratio(s.login.p50, argon2.verify.p50)} latency, ${ratio(s.loginParallel.reqPerSec, argon2.verifyPerSecParallel)} throughput`,
-    ]),
-  ];
+  const signRows: string[][] = servers.map((s) => [
+    dbLabel(s.database),
+    fmtMs(s.signIn.verify.p50),
+    fmtMs(s.signIn.login.p50),
+    ratio(s.signIn.login.p50, s.signIn.verify.p50),
+    s.signIn.verifyPerSec.toFixed(1),
+    `${s.signIn.loginParallel.reqPerSec.toFixed(1)} (p99 ${s.signIn.loginParallel.p99} ms)`,
+    ratio(s.signIn.loginParallel.reqPerSec, s.signIn.verifyPerSec),
+  ]);
   const signTable = table(
-    ['sign-in', 'database', 'p50 ms (1 at a time)', 'mean ms', `per s (${CORES} in flight)`, 'vs argon2id'],
+    [
+      'database',
+      'argon2id verify p50 ms',
+      'POST /api/auth/login p50 ms',
+      'login / verify',
+      `verify/s (${CORES} in flight)`,
+      `logins/s (${CORES} connections)`,
+      'logins / verifies',
+    ],
     signRows,
   );
 
@@ -415,14 +450,11 @@ async function main(): Promise<void> {
   const md = [
     `Run ${started.toISOString()} on ${machine}.`,
     `autocannon ${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up; server LOG_LEVEL=${LOG_LEVEL}.`,
-    `Load average (1, 5, 15 min) before: ${loadBefore}; after: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}.`,
+    `Load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAverage()}.`,
     '',
     httpTable,
     '',
-    `argon2id options ${JSON.stringify(argon2.options)}; hash p50 ${fmtMs(argon2.hash.p50)} ms; ${LOGIN_SAMPLES} sequential sign-ins after 3 warm-ups.`,
+    `Sign-in: argon2id ${JSON.stringify(argon2)} (hash p50 ${fmtMs(hashMs.p50)} ms); ${SIGN_IN_SAMPLES} sign-ins one at a time, each after one argon2id verify in this process, after 3 warm-ups.`,
     '',
     signTable,
     '',
@@ -435,7 +467,7 @@ async function main(): Promise<void> {
   writeFileSync(
     `${RESULTS_DIR}/bench-${stamp}.json`,
     JSON.stringify(
-      { started, machine, connections: CONNECTIONS, duration: DURATION, hello: helloRow, argon2, servers },
+      { started, machine, connections: CONNECTIONS, duration: DURATION, argon2, servers },
       null,
       2,
     ),
