@@ -19,14 +19,19 @@ export async function resolveAgencyScope(
   const direct = grants.filter((grant) => grant.scope === 'agency').map((grant) => grant.agencyId);
   const roots = grants.filter((grant) => grant.scope === 'subtree').map((grant) => grant.agencyId);
   if (roots.length === 0) return { all: false, agencyIds: [...new Set(direct)] };
+  return { all: false, agencyIds: [...new Set([...direct, ...(await agenciesBelow(db, roots))])] };
+}
+
+/** The given agencies and every agency under them. */
+export async function agenciesBelow(db: Db, rootIds: string[]): Promise<string[]> {
   const below = await sql<{ id: string }>`
     with recursive tree(id) as (
-      select id from agency where id = any(${roots}::uuid[])
+      select id from agency where id = any(${rootIds}::uuid[])
       union
       select agency.id from agency join tree on agency.parent_id = tree.id
     )
     select id from tree`.execute(db);
-  return { all: false, agencyIds: [...new Set([...direct, ...below.rows.map((row) => row.id)])] };
+  return below.rows.map((row) => row.id);
 }
 
 export function inScope(scope: AgencyScope, agencyId: string | null): boolean {

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { Appoint, Appointment, CreateOfficial, Official } from '@tinhso/contracts';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor, Principal } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { inScope, type AgencyScope } from '../../platform/scope.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { createAccount } from '../identity/create-account.ts';
+import { assertCanGrant } from './assert-can-grant.ts';
 import { getOfficial } from './officials.ts';
 import { toAppointment } from './mappers.ts';
 
@@ -17,16 +18,17 @@ export async function appoint(
   tx: Transaction<DB>,
   officialId: string,
   input: Appoint,
-  scope: AgencyScope,
-  actor: Actor,
+  caller: Caller,
   field = '',
 ): Promise<Appointment> {
+  const { scope, actor } = caller;
   const position = await tx
     .selectFrom('position')
-    .select(['id', 'agency_id', 'title'])
+    .select(['id', 'agency_id', 'title', 'position_type'])
     .where('id', '=', input.positionId)
     .executeTakeFirst();
   if (!position || !inScope(scope, position.agency_id)) throw invalid(`${field}positionId`, 'no_such_record');
+  await assertCanGrant(tx, caller.principal, position.position_type, position.agency_id);
   if (input.endsOn !== undefined && input.endsOn <= input.startsOn)
     throw invalid(`${field}endsOn`, 'date_order');
   if (input.kind === 'primary') {
@@ -67,23 +69,28 @@ export async function appoint(
   return toAppointment({ ...row, agency_id: position.agency_id, title: position.title });
 }
 
+/** Who acts: their session (for what they may grant), their agency scope and their audit label. */
+export interface Caller {
+  principal: Principal;
+  scope: AgencyScope;
+  actor: Actor;
+}
+
 export async function appointOfficial(
   tx: Transaction<DB>,
   officialId: string,
   input: Appoint,
-  scope: AgencyScope,
-  actor: Actor,
+  caller: Caller,
 ): Promise<Appointment> {
-  await getOfficial(tx, officialId, scope);
-  return appoint(tx, officialId, input, scope, actor);
+  await getOfficial(tx, officialId, caller.scope);
+  return appoint(tx, officialId, input, caller);
 }
 
 export async function endAppointment(
   tx: Transaction<DB>,
   appointmentId: string,
   endsOn: string,
-  scope: AgencyScope,
-  actor: Actor,
+  { scope, actor }: Caller,
 ): Promise<Appointment> {
   const row = await tx
     .selectFrom('appointment')
@@ -119,9 +126,9 @@ export async function endAppointment(
 export async function createOfficial(
   tx: Transaction<DB>,
   input: CreateOfficial,
-  scope: AgencyScope,
-  actor: Actor,
+  caller: Caller,
 ): Promise<Official> {
+  const { scope, actor } = caller;
   if (!scope.all && !input.appointment) throw invalid('appointment', 'required');
   const accountId = await createAccount(
     tx,
@@ -152,6 +159,6 @@ export async function createOfficial(
     entityId: official.id,
     data: { fullName: input.fullName, username: input.username },
   });
-  if (input.appointment) await appoint(tx, official.id, input.appointment, scope, actor, 'appointment.');
+  if (input.appointment) await appoint(tx, official.id, input.appointment, caller, 'appointment.');
   return getOfficial(tx, official.id, { all: true });
 }

@@ -26,8 +26,8 @@ export async function mergeAdminUnits(
   input.sourceIds.forEach((id, index) => {
     const source = sources.find((row) => row.id === id);
     if (!source) throw invalid(`sourceIds.${index}`, 'no_such_record');
-    const inForce =
-      source.effective_from < day && (source.effective_to === null || source.effective_to > day);
+    // A unit already due to end (merged or dissolved at some date) cannot be merged again.
+    const inForce = source.effective_from < day && source.effective_to === null;
     if (!inForce) throw invalid(`sourceIds.${index}`, 'not_current', { date: day });
   });
   const levels = new Set(sources.map((row) => row.level));

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { CreateOrgUnit, CreatePosition, OrgUnit, Position, PositionType, Role } from '@tinhso/contracts';
-import type { Actor } from '../../platform/access.ts';
+import type { Actor, Principal } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
@@ -8,6 +8,7 @@ import type { AgencyScope } from '../../platform/scope.ts';
 import type { Language } from '../../platform/messages.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getAgency } from './agencies.ts';
+import { assertCanGrant } from './assert-can-grant.ts';
 import { toOrgUnit, toPosition } from './mappers.ts';
 
 export async function listOrgUnits(
@@ -83,6 +84,7 @@ export async function createPosition(
   input: CreatePosition,
   scope: AgencyScope,
   actor: Actor,
+  principal: Principal,
 ): Promise<Position> {
   await getAgency(tx, input.agencyId, scope);
   if (input.orgUnitId) {
@@ -102,6 +104,7 @@ export async function createPosition(
   ) {
     throw invalid('positionType', 'no_such_record');
   }
+  await assertCanGrant(tx, principal, input.positionType, input.agencyId);
   const row = await tx
     .insertInto('position')
     .values({

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import {
   Appoint,
   Appointment,
@@ -13,16 +14,19 @@ import type { Db } from '../../platform/db.ts';
 import { actorOf, principalOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
 import { resolveAgencyScope } from '../../platform/scope.ts';
-import { appointOfficial, createOfficial, endAppointment } from './appointments.ts';
+import { appointOfficial, createOfficial, endAppointment, type Caller } from './appointments.ts';
 import { getOfficial, listOfficials } from './officials.ts';
 
 const tags = ['organisation'];
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  const scopeFor = (
-    request: Parameters<typeof principalOf>[0],
-    permission: 'official.read' | 'official.manage',
-  ) => resolveAgencyScope(db, principalOf(request), permission);
+  const scopeFor = (request: FastifyRequest, permission: 'official.read' | 'official.manage') =>
+    resolveAgencyScope(db, principalOf(request), permission);
+  const managerOf = async (request: FastifyRequest): Promise<Caller> => ({
+    principal: principalOf(request),
+    scope: await scopeFor(request, 'official.manage'),
+    actor: actorOf(request),
+  });
 
   app.get(
     '/api/org/officials',
@@ -64,12 +68,10 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       },
     },
     async (request, reply) => {
-      const scope = await scopeFor(request, 'official.manage');
+      const caller = await managerOf(request);
       return reply
         .status(201)
-        .send(
-          await runCommand(db, request, (tx) => createOfficial(tx, request.body, scope, actorOf(request))),
-        );
+        .send(await runCommand(db, request, (tx) => createOfficial(tx, request.body, caller)));
     },
   );
 
@@ -86,13 +88,11 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       },
     },
     async (request, reply) => {
-      const scope = await scopeFor(request, 'official.manage');
+      const caller = await managerOf(request);
       return reply
         .status(201)
         .send(
-          await runCommand(db, request, (tx) =>
-            appointOfficial(tx, request.params.id, request.body, scope, actorOf(request)),
-          ),
+          await runCommand(db, request, (tx) => appointOfficial(tx, request.params.id, request.body, caller)),
         );
     },
   );
@@ -110,9 +110,9 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'official.manage');
+      const caller = await managerOf(request);
       return runCommand(db, request, (tx) =>
-        endAppointment(tx, request.params.id, request.body.endsOn, scope, actorOf(request)),
+        endAppointment(tx, request.params.id, request.body.endsOn, caller),
       );
     },
   );

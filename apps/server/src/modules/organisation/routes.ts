@@ -217,7 +217,9 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (
       return reply
         .status(201)
         .send(
-          await runCommand(db, request, (tx) => createPosition(tx, request.body, scope, actorOf(request))),
+          await runCommand(db, request, (tx) =>
+            createPosition(tx, request.body, scope, actorOf(request), principalOf(request)),
+          ),
         );
     },
   );
