@@ -68,7 +68,11 @@ const ENDPOINTS: [method: string, path: string][] = [
   ['GET', '/api/org/positions'],
   ['POST', '/api/org/positions'],
   ['GET', '/api/org/roles'],
+  ['POST', '/api/org/roles'],
+  ['PATCH', '/api/org/roles/{code}'],
   ['GET', '/api/org/position-types'],
+  ['POST', '/api/org/position-types'],
+  ['PATCH', '/api/org/position-types/{code}'],
   ['GET', '/api/org/officials'],
   ['POST', '/api/org/officials'],
   ['GET', '/api/org/officials/{id}'],
@@ -79,7 +83,8 @@ const callEach = (client: TestClient) =>
   Promise.all(
     ENDPOINTS.map(async ([method, path]) => {
       const url =
-        path.replace('{id}', MISSING_ID) + (path === '/api/org/positions' ? `?agencyId=${MISSING_ID}` : '');
+        path.replace('{id}', MISSING_ID).replace('{code}', 'staff') +
+        (path === '/api/org/positions' ? `?agencyId=${MISSING_ID}` : '');
       const answer = await client.request<ErrorBody>(method, url, method === 'GET' ? {} : { body: {} });
       return { endpoint: `${method} ${path}`, status: answer.status, code: answer.body.code };
     }),

@@ -47,6 +47,10 @@ export const PageQuery = {
  */
 export const PATTERN_HINTS: Record<string, { vi: string; en: string }> = {
   '^[0-9]{12}$': { vi: '12 chữ số', en: '12 digits' },
+  '^[a-z][a-z0-9_]{1,39}$': {
+    vi: '2–40 ký tự a-z, 0-9, gạch dưới, bắt đầu bằng chữ',
+    en: '2–40 of a-z, 0-9, underscore, starting with a letter',
+  },
   '^[0-9]{6}$': { vi: '6 chữ số', en: '6 digits' },
   '^0[0-9]{9}$': { vi: '10 chữ số, bắt đầu bằng 0', en: '10 digits starting with 0' },
   '^[a-z0-9._-]{3,60}$': {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, NonEmpty, PageQuery, Uuid, LIMITS } from './common.ts';
-import { ROLE_SCOPES } from './permissions.ts';
+import { PERMISSION_CODES, ROLE_SCOPES } from './permissions.ts';
 
 /** Electronic agency code (mã định danh, QĐ 20/2020/QĐ-TTg): V1V2V3.Z1Z2.Y1Y2.MX1X2, 13 characters. */
 export const AGENCY_CODE_PATTERN = '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-K][0-9]{2}$';
@@ -129,18 +129,59 @@ export type CreateOrgUnit = Static<typeof CreateOrgUnit>;
 
 export const PositionType = Type.Object({
   code: Type.String(),
-  name: Type.String(),
+  name: Type.String({ description: 'Name in the language of the request' }),
+  nameVi: Type.String(),
+  nameEn: Type.String(),
   roleCodes: Type.Array(Type.String()),
 });
 export type PositionType = Static<typeof PositionType>;
 
 export const Role = Type.Object({
   code: Type.String(),
-  name: Type.String(),
+  name: Type.String({ description: 'Name in the language of the request' }),
+  nameVi: Type.String(),
+  nameEn: Type.String(),
   scope: Type.Enum(ROLE_SCOPES),
   permissions: Type.Array(Type.String()),
 });
 export type Role = Static<typeof Role>;
+
+export const TEMPLATE_CODE_PATTERN = '^[a-z][a-z0-9_]{1,39}$';
+const TemplateCode = Type.String({ pattern: TEMPLATE_CODE_PATTERN });
+const RoleFields = {
+  nameVi: NonEmpty(LIMITS.nameMax),
+  nameEn: NonEmpty(LIMITS.nameMax),
+  scope: Type.Enum(ROLE_SCOPES),
+  permissions: Type.Array(Type.Enum(PERMISSION_CODES), { minItems: 1, uniqueItems: true }),
+};
+export const CreateRole = Type.Object({ code: TemplateCode, ...RoleFields }, { additionalProperties: false });
+export type CreateRole = Static<typeof CreateRole>;
+export const UpdateRole = Type.Partial(Type.Object(RoleFields, { additionalProperties: false }), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type UpdateRole = Static<typeof UpdateRole>;
+
+const PositionTypeFields = {
+  nameVi: NonEmpty(LIMITS.nameMax),
+  nameEn: NonEmpty(LIMITS.nameMax),
+  roleCodes: Type.Array(TemplateCode, { minItems: 1, uniqueItems: true }),
+};
+export const CreatePositionType = Type.Object(
+  { code: TemplateCode, ...PositionTypeFields },
+  { additionalProperties: false },
+);
+export type CreatePositionType = Static<typeof CreatePositionType>;
+export const UpdatePositionType = Type.Partial(
+  Type.Object(PositionTypeFields, { additionalProperties: false }),
+  {
+    additionalProperties: false,
+    minProperties: 1,
+  },
+);
+export type UpdatePositionType = Static<typeof UpdatePositionType>;
+export const CodeParams = Type.Object({ code: TemplateCode }, { additionalProperties: false });
+export type CodeParams = Static<typeof CodeParams>;
 
 export const Position = Type.Object({
   id: Uuid,

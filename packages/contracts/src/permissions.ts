@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'official.read': 'Read officials and their appointments',
   'official.manage': 'Create officials, appoint and end appointments',
   'role.read': 'Read role templates and position types',
+  'role.manage': 'Create and change role templates and position types',
   'audit.read': 'Read the audit trail',
   'citizen.self': 'A citizen’s own account and records',
 } as const;

@@ -40,6 +40,13 @@ export interface AuditEventCatalogue {
     data: { officialId: string; positionId: string; kind: string; startsOn: string; endsOn: string | null };
   };
   'appointment.ended': { entity: 'appointment'; data: { officialId: string; endsOn: string } };
+  'role.created': { entity: 'role'; data: { scope: string; permissions: string[] } };
+  'role.updated': { entity: 'role'; data: { changes: Record<string, { from: unknown; to: unknown }> } };
+  'position_type.created': { entity: 'position_type'; data: { roleCodes: string[] } };
+  'position_type.updated': {
+    entity: 'position_type';
+    data: { changes: Record<string, { from: unknown; to: unknown }> };
+  };
   'demo.seeded': { entity: 'system'; data: { agencies: number; officials: number; citizens: number } };
 }
 

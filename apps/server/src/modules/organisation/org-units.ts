@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely';
-import type { CreateOrgUnit, CreatePosition, OrgUnit, Position, PositionType, Role } from '@tinhso/contracts';
+import type { CreateOrgUnit, CreatePosition, OrgUnit, Position } from '@tinhso/contracts';
 import type { Actor, Principal } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import type { AgencyScope } from '../../platform/scope.ts';
-import type { Language } from '../../platform/messages.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getAgency } from './agencies.ts';
 import { assertCanGrant } from './assert-can-grant.ts';
@@ -123,28 +122,4 @@ export async function createPosition(
     data: { agencyId: row.agency_id, positionType: row.position_type, title: row.title },
   });
   return toPosition(row);
-}
-
-export async function listRoles(db: Db, language: Language): Promise<{ items: Role[]; total: number }> {
-  const rows = await db.selectFrom('role').selectAll().orderBy('code').execute();
-  const items = rows.map((row) => ({
-    code: row.code,
-    name: language === 'en' ? row.name_en : row.name_vi,
-    scope: row.scope,
-    permissions: row.permissions,
-  }));
-  return { items, total: items.length };
-}
-
-export async function listPositionTypes(
-  db: Db,
-  language: Language,
-): Promise<{ items: PositionType[]; total: number }> {
-  const rows = await db.selectFrom('position_type').selectAll().orderBy('code').execute();
-  const items = rows.map((row) => ({
-    code: row.code,
-    name: language === 'en' ? row.name_en : row.name_vi,
-    roleCodes: row.role_codes,
-  }));
-  return { items, total: items.length };
 }

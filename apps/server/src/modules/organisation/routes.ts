@@ -13,8 +13,6 @@ import {
   MergeResult,
   OrgUnit,
   Position,
-  PositionType,
-  Role,
   UpdateAgency,
   Uuid,
   list,
@@ -27,15 +25,9 @@ import { getAdminUnit, listAdminUnits } from './admin-units.ts';
 import { getAgency, listAgencies, listPublicAgencies } from './agencies.ts';
 import { createAgency, updateAgency } from './create-agency.ts';
 import { mergeAdminUnits } from './merge-admin-units.ts';
-import {
-  createOrgUnit,
-  createPosition,
-  listOrgUnits,
-  listPositionTypes,
-  listPositions,
-  listRoles,
-} from './org-units.ts';
+import { createOrgUnit, createPosition, listOrgUnits, listPositions } from './org-units.ts';
 import { peopleRoutes } from './routes-people.ts';
+import { roleRoutes } from './routes-roles.ts';
 
 const tags = ['organisation'];
 
@@ -224,27 +216,6 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (
     },
   );
 
-  app.get(
-    '/api/org/roles',
-    {
-      config: { access: 'role.read' },
-      schema: { tags, summary: 'Role templates', response: { 200: list(Role) } },
-    },
-    async (request) => listRoles(db, request.language),
-  );
-
-  app.get(
-    '/api/org/position-types',
-    {
-      config: { access: 'org.read' },
-      schema: {
-        tags,
-        summary: 'Position types and the roles they grant',
-        response: { 200: list(PositionType) },
-      },
-    },
-    async (request) => listPositionTypes(db, request.language),
-  );
-
   await app.register(peopleRoutes, { db });
+  await app.register(roleRoutes, { db });
 };
