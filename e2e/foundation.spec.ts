@@ -133,6 +133,8 @@ test.describe('on a phone', () => {
 test.describe.serial('an administrator', () => {
   let totp: TOTP | undefined;
   let lastCode = '';
+  /** The official the administrator creates, who then signs in with the initial password. */
+  let newUsername = '';
 
   /** A code the server has not seen yet: it may refuse a code used twice in one period. */
   async function freshCode(): Promise<string> {
@@ -231,7 +233,8 @@ test.describe.serial('an administrator', () => {
     await page.goto('/workspace/officials');
     const newOfficial = page.getByRole('region', { name: 'Thêm cán bộ' });
     await newOfficial.getByLabel('Họ và tên').fill(`Trần Kiểm Thử ${run}`);
-    await newOfficial.getByLabel('Tên đăng nhập').fill(`kiemthu.${run}`);
+    newUsername = `kiemthu.${run}`;
+    await newOfficial.getByLabel('Tên đăng nhập').fill(newUsername);
     await newOfficial.getByLabel('Mật khẩu ban đầu').fill('Kiem-thu-2026');
     await newOfficial.getByRole('button', { name: 'Thêm cán bộ' }).click();
     await newOfficial.getByRole('link', { name: `Đã thêm cán bộ Trần Kiểm Thử ${run}.` }).click();
@@ -261,5 +264,23 @@ test.describe.serial('an administrator', () => {
       .filter({ has: page.getByRole('heading', { name: 'Quản trị hệ thống' }) });
     await expect(admin).toContainText('Toàn tỉnh');
     await expect(admin).toContainText('Xem nhật ký kiểm toán');
+  });
+
+  test('the new official changes the initial password before working', async ({ page }) => {
+    expect(newUsername).not.toBe('');
+    await signIn(page, newUsername, 'Kiem-thu-2026');
+    await expect(page).toHaveURL(/\/account$/);
+    const hold = page.getByText(/^Tài khoản đang dùng mật khẩu ban đầu/);
+    await expect(hold).toBeVisible();
+    await page.goto('/workspace');
+    await expect(page).toHaveURL(/\/account$/);
+
+    await page.getByLabel('Mật khẩu hiện tại').fill('Kiem-thu-2026');
+    await page.getByLabel('Mật khẩu mới').fill('Kiem-thu-2027!');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await expect(page.getByText('Đã đổi mật khẩu.')).toBeVisible();
+    await expect(hold).toBeHidden();
+    await page.getByRole('link', { name: 'Khu làm việc' }).first().click();
+    await expect(page).toHaveURL(/\/workspace$/);
   });
 });

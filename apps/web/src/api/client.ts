@@ -43,9 +43,17 @@ export function fieldPath(field: string): string {
     .replace(/^(body|query|params)\./, '');
 }
 
+/**
+ * The message about one field, to show beside it. The server's message may start with the
+ * field's path ("phone: sai định dạng") for the list at the top; beside the field that is noise.
+ */
 export function issueFor(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  return error.issues.find((issue) => fieldPath(issue.field) === field)?.message;
+  const issue = error.issues.find((candidate) => fieldPath(candidate.field) === field);
+  if (!issue) return undefined;
+  const prefixes = [issue.field, fieldPath(issue.field)].map((path) => `${path}:`);
+  const prefix = prefixes.find((candidate) => issue.message.startsWith(candidate));
+  return prefix ? issue.message.slice(prefix.length).trimStart() : issue.message;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -18,6 +18,7 @@ export function WorkspaceLayout() {
   if (state.status === 'loading') return <LoadingPage />;
   if (state.status === 'anonymous') return <Navigate to={signInPath} replace />;
   if (state.session.mfaSetupRequired) return <Navigate to="/account/mfa" replace />;
+  if (state.session.passwordChangeRequired) return <Navigate to="/account" replace />;
   if (!hasPermission(state.session, 'workspace.access')) {
     return (
       <PublicLayout>

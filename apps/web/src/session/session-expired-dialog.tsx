@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Dialog } from '../components/dialog.tsx';
 
 /** Tells the person why they are on the sign-in page after an idle timeout. */
@@ -12,6 +12,7 @@ export function SessionExpiredDialog({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   return (
     <Dialog isOpen={afterSeconds !== null} title={t('session.expiredTitle')} onClose={onClose}>
       <p>{t('session.expiredBody', { minutes: Math.max(1, Math.round((afterSeconds ?? 0) / 60)) })}</p>
@@ -20,7 +21,8 @@ export function SessionExpiredDialog({
         className="button button--primary"
         onClick={() => {
           onClose();
-          void navigate('/sign-in');
+          // The page's guard has usually brought the person to sign in already, with the way back.
+          if (pathname !== '/sign-in') void navigate('/sign-in');
         }}
       >
         {t('session.signInAgain')}

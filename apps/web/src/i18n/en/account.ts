@@ -15,10 +15,13 @@ export const accountPages: Dictionary<typeof vi> = {
     changePassword: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    newPasswordHint: 'At least {{min}} characters.',
+    newPasswordHint:
+      'At least {{min}} characters, with upper- and lower-case letters, a digit and a special character.',
     submitPassword: 'Change password',
     pending: 'Changing…',
     passwordChanged: 'Your password has been changed.',
+    mustChangePassword:
+      'This account still has the initial password an administrator gave it. Please change it before working.',
   },
   mfa: {
     title: 'Two-factor authentication',

@@ -107,7 +107,7 @@ export const orgPages: Dictionary<typeof vi> = {
     usernameHint: '3 to 60 characters: lower-case letters without accents, digits, dot, underscore, hyphen.',
     initialPassword: 'Initial password',
     initialPasswordHint:
-      'At least {{min}} characters; the official should change it after the first sign-in.',
+      'At least {{min}} characters, with upper- and lower-case letters, a digit and a special character; the official should change it after the first sign-in.',
     submit: 'Add official',
     created: 'Official {{name}} added.',
   },
@@ -161,7 +161,10 @@ export const orgPages: Dictionary<typeof vi> = {
       read: 'Read officials and their appointments',
       manage: 'Create officials, appoint and end appointments',
     },
-    role: { read: 'Read role templates and position types' },
+    role: {
+      read: 'Read role templates and position types',
+      manage: 'Create and change role templates and position types',
+    },
     audit: { read: 'Read the audit trail' },
     citizen: { self: 'A citizen’s own account and records' },
   },

@@ -46,7 +46,8 @@ export const publicPages: Dictionary<typeof vi> = {
     phoneHint: '10 digits, starting with 0.',
     email: 'Email',
     password: 'Password',
-    passwordHint: 'At least {{min}} characters.',
+    passwordHint:
+      'At least {{min}} characters, with upper- and lower-case letters, a digit and a special character.',
     submit: 'Register',
     pending: 'Registering…',
     haveAccount: 'Already have an account?',

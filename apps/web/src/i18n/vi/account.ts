@@ -12,10 +12,12 @@ export const accountPages = {
     changePassword: 'Đổi mật khẩu',
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
-    newPasswordHint: 'Ít nhất {{min}} ký tự.',
+    newPasswordHint: 'Ít nhất {{min}} ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
     submitPassword: 'Đổi mật khẩu',
     pending: 'Đang đổi…',
     passwordChanged: 'Đã đổi mật khẩu.',
+    mustChangePassword:
+      'Tài khoản đang dùng mật khẩu ban đầu do quản trị viên cấp. Vui lòng đổi mật khẩu trước khi làm việc.',
   },
   mfa: {
     title: 'Xác thực hai lớp',

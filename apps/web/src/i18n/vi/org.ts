@@ -103,7 +103,8 @@ export const orgPages = {
     phone: 'Số điện thoại',
     usernameHint: 'Từ 3 đến 60 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
     initialPassword: 'Mật khẩu ban đầu',
-    initialPasswordHint: 'Ít nhất {{min}} ký tự; cán bộ nên đổi sau lần đăng nhập đầu.',
+    initialPasswordHint:
+      'Ít nhất {{min}} ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt; cán bộ nên đổi sau lần đăng nhập đầu.',
     submit: 'Thêm cán bộ',
     created: 'Đã thêm cán bộ {{name}}.',
   },
@@ -153,7 +154,7 @@ export const orgPages = {
       read: 'Xem cán bộ và quá trình bổ nhiệm',
       manage: 'Thêm cán bộ, bổ nhiệm và kết thúc bổ nhiệm',
     },
-    role: { read: 'Xem mẫu vai trò và loại vị trí' },
+    role: { read: 'Xem mẫu vai trò và loại vị trí', manage: 'Thêm và sửa mẫu vai trò và loại vị trí' },
     audit: { read: 'Xem nhật ký kiểm toán' },
     citizen: { self: 'Tài khoản và hồ sơ của chính người dân' },
   },

@@ -43,7 +43,7 @@ export const publicPages = {
     phoneHint: '10 chữ số, bắt đầu bằng 0.',
     email: 'Thư điện tử',
     password: 'Mật khẩu',
-    passwordHint: 'Ít nhất {{min}} ký tự.',
+    passwordHint: 'Ít nhất {{min}} ký tự, gồm chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
     submit: 'Đăng ký',
     pending: 'Đang đăng ký…',
     haveAccount: 'Đã có tài khoản?',

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LIMITS } from '@tinhso/contracts';
+import { LIMITS, type ChangePassword } from '@tinhso/contracts';
 import { changePassword } from '../../api/auth.ts';
 import { FormAlert, SuccessMessage } from '../../components/form-feedback.tsx';
 import { SubmitButton, TextField } from '../../components/form-fields.tsx';
 import { useAction } from '../../hooks/use-action.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { formSecret } from '../../lib/form-data.ts';
-import { hasPermission, useSignedInSession } from '../../session/session-context.tsx';
+import { hasPermission, useSession, useSignedInSession } from '../../session/session-context.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -16,6 +16,9 @@ export function AccountPage() {
   return (
     <section className="narrow">
       <h1>{t('account.title')}</h1>
+      {session.passwordChangeRequired ? (
+        <p className="alert alert--info">{t('account.mustChangePassword')}</p>
+      ) : null}
       <section className="panel" aria-labelledby="account-profile">
         <h2 id="account-profile">{t('account.profile')}</h2>
         <dl className="details">
@@ -48,7 +51,12 @@ export function AccountPage() {
 
 function ChangePasswordForm() {
   const { t } = useTranslation();
-  const change = useAction(changePassword);
+  const { refresh } = useSession();
+  // The server lifts the hold of an initial password; the session says so after a refresh.
+  const change = useAction(async (body: ChangePassword) => {
+    await changePassword(body);
+    await refresh();
+  });
   return (
     <section className="panel" aria-labelledby="account-password">
       <h2 id="account-password">{t('account.changePassword')}</h2>

@@ -13,9 +13,13 @@ import { useSession } from '../../session/session-context.tsx';
 
 const FIELDS = ['username', 'password', 'totp'];
 
-/** Where a person goes after signing in: MFA enrolment first if due, then where they were going. */
+/**
+ * Where a person goes after signing in: MFA enrolment first if due, then the change of an initial
+ * password (the server refuses everything else until both are done), then where they were going.
+ */
 export function destinationAfterSignIn(session: SessionInfo, next: string | null): string {
   if (session.mfaSetupRequired) return '/account/mfa';
+  if (session.passwordChangeRequired) return '/account';
   // Only paths of this site: "//evil.example" would leave it.
   if (next?.startsWith('/') && !next.startsWith('//')) return next;
   return session.kind === 'official' ? '/workspace' : '/account';
