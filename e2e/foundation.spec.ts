@@ -251,7 +251,7 @@ test.describe.serial('an administrator', () => {
 
     await row.getByRole('button', { name: 'Kết thúc bổ nhiệm Chuyên viên kiểm thử' }).click();
     const tomorrow = new Date(Date.now() + 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-    await page.getByLabel('Ngày kết thúc').fill(tomorrow);
+    await page.getByLabel('Thôi giữ chức vụ kể từ ngày').fill(tomorrow);
     await page.getByRole('button', { name: 'Kết thúc bổ nhiệm', exact: true }).click();
     await expect(page.getByText('Đã kết thúc bổ nhiệm.')).toBeVisible();
     const [year, month, day] = tomorrow.split('-');

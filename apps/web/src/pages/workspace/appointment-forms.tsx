@@ -105,6 +105,7 @@ export function AppointForm({
           name="endsOn"
           type="date"
           label={t('official.endsOnOptional')}
+          hint={t('official.endsOnHint')}
           isOptional
           error={action.error}
         />
