@@ -13,14 +13,23 @@ export interface MigrationStatus {
   pending: string[];
 }
 
-function migrationFiles(): { name: string; sql: string; checksum: string }[] {
-  return readdirSync(MIGRATIONS_DIR)
+interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** The files ship with the code, so they are read once per process. */
+let files: MigrationFile[] | undefined;
+function migrationFiles(): MigrationFile[] {
+  files ??= readdirSync(MIGRATIONS_DIR)
     .filter((file) => file.endsWith('.sql'))
     .sort()
     .map((name) => {
       const text = readFileSync(MIGRATIONS_DIR + name, 'utf8');
       return { name, sql: text, checksum: createHash('sha256').update(text).digest('hex') };
     });
+  return files;
 }
 
 async function ensureTable(db: Db): Promise<void> {
@@ -31,8 +40,12 @@ async function ensureTable(db: Db): Promise<void> {
   )`.execute(db);
 }
 
-export async function getMigrationStatus(db: Db): Promise<MigrationStatus> {
-  await ensureTable(db);
+/** Applied and pending migrations; `ensure` creates the bookkeeping table first (not needed once migrated). */
+export async function getMigrationStatus(
+  db: Db,
+  options: { ensure?: boolean } = { ensure: true },
+): Promise<MigrationStatus> {
+  if (options.ensure) await ensureTable(db);
   const rows = await db.selectFrom('schema_migration').select('name').orderBy('name').execute();
   const applied = rows.map((row) => row.name);
   const pending = migrationFiles()

@@ -26,11 +26,25 @@ export type SettingKey = keyof typeof SETTING_DEFAULTS;
 type Widen<T> = T extends number ? number : T extends readonly string[] ? string[] : T;
 export type SettingValue<K extends SettingKey> = Widen<(typeof SETTING_DEFAULTS)[K]>;
 
+/**
+ * Settings change a few times a year and are read on every request, so answers are kept for a
+ * minute: a new row takes effect on every server copy within SETTINGS_TTL_MS.
+ */
+const SETTINGS_TTL_MS = 60_000;
+const cache = new Map<string, { value: unknown; until: number }>();
+
+export function clearSettingsCache(): void {
+  cache.clear();
+}
+
 export async function getSetting<K extends SettingKey>(
   db: Db,
   key: K,
   onDay?: string,
 ): Promise<SettingValue<K>> {
+  const cacheKey = `${key}@${onDay ?? 'today'}`;
+  const cached = cache.get(cacheKey);
+  if (cached && cached.until > Date.now()) return cached.value as SettingValue<K>;
   const row = await db
     .selectFrom('setting')
     .select('value')
@@ -39,5 +53,7 @@ export async function getSetting<K extends SettingKey>(
     .orderBy('effective_from', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
+  const value = (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
+  cache.set(cacheKey, { value, until: Date.now() + SETTINGS_TTL_MS });
+  return value;
 }
