@@ -250,3 +250,38 @@ describe('accounts created by an administrator', () => {
     expect(left.rows[0]?.n).toBe(0);
   });
 });
+
+describe('security parameters are dated settings', () => {
+  it('applies a new lockout threshold from its effective date, and not a future one', async () => {
+    const { clearSettingsCache } = await import('../src/platform/settings.ts');
+    await t.database.db
+      .insertInto('setting')
+      .values([
+        { key: 'security.lockout.maxFailures', effective_from: '2020-01-01', value: '3', note: 'stricter' },
+        { key: 'security.lockout.maxFailures', effective_from: '2999-01-01', value: '1', note: 'future' },
+      ])
+      .execute();
+    clearSettingsCache();
+    try {
+      expect((await t.client().post('/api/auth/register', citizen(9))).status).toBe(201);
+      const lockedUntil = async () =>
+        (
+          await t.database.db
+            .selectFrom('account')
+            .select('locked_until')
+            .where('personal_id', '=', citizen(9).personalId)
+            .executeTakeFirstOrThrow()
+        ).locked_until;
+      const fail = async () =>
+        expect((await t.client().login(citizen(9).personalId, 'Wrong-password-1')).status).toBe(401);
+      await fail();
+      await fail();
+      expect(await lockedUntil()).toBeNull(); // neither the default 5 nor the future 1 applies
+      await fail();
+      expect(await lockedUntil()).not.toBeNull(); // the threshold of 3 in force today does
+    } finally {
+      await t.database.db.deleteFrom('setting').where('key', '=', 'security.lockout.maxFailures').execute();
+      clearSettingsCache();
+    }
+  });
+});
