@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Agency, type Agency as AgencyRow } from '@tinhso/contracts';
 import { AsyncContent } from '../../components/async-state.tsx';
-import { useApi } from '../../hooks/use-api.ts';
+import { useApi, type ApiState } from '../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { usePublicAgencies } from '../../hooks/use-public-agencies.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { hasPermission, useSignedInSession } from '../../session/session-context.tsx';
@@ -51,13 +52,7 @@ function AgencyDetails({ agency, onSaved }: { agency: AgencyRow; onSaved: () => 
           <dd>{t(`agencyLevel.${agency.level}`)}</dd>
           <dt>{t('agencies.parent')}</dt>
           <dd>
-            {agency.parentId ? (
-              <Link to={`/workspace/agencies/${agency.parentId}`}>
-                {parent.data?.name ?? agency.parentId}
-              </Link>
-            ) : (
-              t('agencies.none')
-            )}
+            <ParentAgency parentId={agency.parentId} parent={parent} />
           </dd>
           <dt>{t('agencies.effectiveFrom')}</dt>
           <dd>{formatDate(agency.effectiveFrom, language)}</dd>
@@ -74,4 +69,17 @@ function AgencyDetails({ agency, onSaved }: { agency: AgencyRow; onSaved: () => 
       <AgencyPositions agencyId={agency.id} units={units} canManage={canManage} />
     </>
   );
+}
+
+/**
+ * The parent agency, as a link when the officer may open it. A parent outside the officer's scope
+ * (the provincial People's Committee, for a department's administrator) is still named, from the
+ * public directory.
+ */
+function ParentAgency({ parentId, parent }: { parentId: string | null; parent: ApiState<AgencyRow> }) {
+  const { t } = useTranslation();
+  const directory = usePublicAgencies();
+  if (!parentId) return <>{t('agencies.none')}</>;
+  if (parent.data) return <Link to={`/workspace/agencies/${parentId}`}>{parent.data.name}</Link>;
+  return <>{directory.data?.items.find((agency) => agency.id === parentId)?.name ?? parentId}</>;
 }
