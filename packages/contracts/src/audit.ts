@@ -30,3 +30,14 @@ export const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AuditQuery = Static<typeof AuditQuery>;
+
+/** The answer of a check of the whole hash chain. */
+export const ChainReport = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer({ description: 'Records found intact, in order' }),
+  firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The first record that is missing, altered or out of chain',
+  }),
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+export type ChainReport = Static<typeof ChainReport>;

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import {
   AdminUnit,
   Agency,
@@ -23,10 +23,4 @@ export const PositionItems = items(Position);
 export const PositionTypeItems = items(PositionType);
 export const RoleItems = items(Role);
 
-// Not (yet) in @tinhso/contracts: the answer of GET /api/audit/verify as the brief describes it.
-export const AuditVerifyResult = Type.Object({
-  ok: Type.Boolean(),
-  checked: Type.Integer(),
-  firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]),
-});
-export type AuditVerifyResult = Static<typeof AuditVerifyResult>;
+export { ChainReport as AuditVerifyResult } from '@tinhso/contracts';

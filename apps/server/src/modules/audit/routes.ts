@@ -1,18 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { AuditEvent, AuditQuery, list } from '@tinhso/contracts';
+import { AuditEvent, AuditQuery, ChainReport, list } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import { principalOf } from '../../platform/guard.ts';
 import { resolveAgencyScope } from '../../platform/scope.ts';
 import { listEvents } from './list-events.ts';
 import { verifyChain } from './verify-chain.ts';
 
-const ChainReport = Type.Object({
-  ok: Type.Boolean(),
-  checked: Type.Integer(),
-  firstBrokenSeq: Type.Union([Type.Integer(), Type.Null()]),
-  reason: Type.Union([Type.String(), Type.Null()]),
-});
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
