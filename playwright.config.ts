@@ -2,12 +2,12 @@
 // scripts/ensure-system-packages.sh; `npx playwright install` cannot download browsers here).
 //
 // By default Playwright starts the platform itself (scripts/e2e-server.sh: a fresh embedded
-// PGlite database in .tmp/e2e-pglite, the demo province seeded, port 3100) and stops it at the
+// PGlite database in .tmp/e2e-pglite, the demo province seeded, port $E2E_PORT or 3100) and stops it at the
 // end. With E2E_BASE_URL set, the tests run against that already running server instead and
 // nothing is started. See docs/testing.md.
 import { defineConfig } from '@playwright/test';
 
-const E2E_PORT = 3100;
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const externalBaseURL = process.env.E2E_BASE_URL || undefined;
 const baseURL = externalBaseURL ?? `http://localhost:${E2E_PORT}`;
 
