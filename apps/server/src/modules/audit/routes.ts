@@ -6,7 +6,6 @@ import { resolveAgencyScope } from '../../platform/scope.ts';
 import { listEvents } from './list-events.ts';
 import { verifyChain } from './verify-chain.ts';
 
-
 export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/audit/events',

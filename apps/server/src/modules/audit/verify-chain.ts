@@ -1,12 +1,6 @@
+import type { ChainReport } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import { GENESIS_HASH, hashRecord } from './hash-chain.ts';
-
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq: number | null;
-  reason: string | null;
-}
 
 const BATCH = 1000;
 

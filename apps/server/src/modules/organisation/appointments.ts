@@ -8,7 +8,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { createAccount } from '../identity/create-account.ts';
 import { assertCanGrant } from './assert-can-grant.ts';
 import { getOfficial } from './officials.ts';
-import { toAppointment } from './mappers.ts';
+import { APPOINTMENT_COLUMNS, toAppointment } from './mappers.ts';
 
 /**
  * Appoints an official to a position from a date: primary (one at a time), concurrent (kiêm nhiệm)
@@ -95,16 +95,7 @@ export async function endAppointment(
   const row = await tx
     .selectFrom('appointment')
     .innerJoin('position', 'position.id', 'appointment.position_id')
-    .select([
-      'appointment.id',
-      'appointment.official_id',
-      'appointment.position_id',
-      'position.agency_id',
-      'position.title',
-      'appointment.kind',
-      'appointment.starts_on',
-      'appointment.ends_on',
-    ])
+    .select(APPOINTMENT_COLUMNS)
     .where('appointment.id', '=', appointmentId)
     .forUpdate()
     .executeTakeFirst();

@@ -44,6 +44,18 @@ export const toAdminUnit = (
   ...links,
 });
 
+/** The columns of an appointment with its position, for selects over appointment ⋈ position. */
+export const APPOINTMENT_COLUMNS = [
+  'appointment.id',
+  'appointment.official_id',
+  'appointment.position_id',
+  'position.agency_id',
+  'position.title',
+  'appointment.kind',
+  'appointment.starts_on',
+  'appointment.ends_on',
+] as const;
+
 export interface AppointmentRow {
   id: string;
   official_id: string;

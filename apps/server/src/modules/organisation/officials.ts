@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AgencyScope } from '../../platform/scope.ts';
 import { unaccentedLike } from './admin-units.ts';
-import { toAppointment } from './mappers.ts';
+import { APPOINTMENT_COLUMNS, toAppointment } from './mappers.ts';
 
 type Reader = Db | Transaction<DB>;
 
@@ -43,16 +43,7 @@ async function withAppointments(
     ? await db
         .selectFrom('appointment')
         .innerJoin('position', 'position.id', 'appointment.position_id')
-        .select([
-          'appointment.id',
-          'appointment.official_id',
-          'appointment.position_id',
-          'position.agency_id',
-          'position.title',
-          'appointment.kind',
-          'appointment.starts_on',
-          'appointment.ends_on',
-        ])
+        .select(APPOINTMENT_COLUMNS)
         .where('appointment.official_id', 'in', ids)
         .orderBy('appointment.starts_on', 'desc')
         .execute()
