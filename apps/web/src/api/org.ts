@@ -5,13 +5,19 @@ import {
   Official,
   OrgUnit,
   Position,
+  PositionType,
+  Role,
   type Appoint,
   type CreateAgency,
   type CreateOfficial,
   type CreateOrgUnit,
   type CreatePosition,
+  type CreatePositionType,
+  type CreateRole,
   type MergeAdminUnits,
   type UpdateAgency,
+  type UpdatePositionType,
+  type UpdateRole,
 } from '@tinhso/contracts';
 import { apiCommand, apiSend } from './client.ts';
 
@@ -29,3 +35,10 @@ export const appoint = (officialId: string, body: Appoint) =>
   apiSend('POST', `/api/org/officials/${encodeURIComponent(officialId)}/appointments`, body, Appointment);
 export const endAppointment = (appointmentId: string, endsOn: string) =>
   apiCommand('POST', `/api/org/appointments/${encodeURIComponent(appointmentId)}/end`, { endsOn });
+export const createRole = (body: CreateRole) => apiSend('POST', '/api/org/roles', body, Role);
+export const updateRole = (code: string, body: UpdateRole) =>
+  apiSend('PATCH', `/api/org/roles/${encodeURIComponent(code)}`, body, Role);
+export const createPositionType = (body: CreatePositionType) =>
+  apiSend('POST', '/api/org/position-types', body, PositionType);
+export const updatePositionType = (code: string, body: UpdatePositionType) =>
+  apiSend('PATCH', `/api/org/position-types/${encodeURIComponent(code)}`, body, PositionType);

@@ -149,6 +149,42 @@ export const orgPages: Dictionary<typeof vi> = {
     positionTypesTitle: 'Position types and the roles they grant',
     positionType: 'Position type',
     grants: 'Roles granted',
+    actions: 'Actions',
+    manageLead:
+      'A change to a role template or a position type applies to everyone holding a position concerned at their next request, and is recorded in the audit trail.',
+    edit: 'Edit',
+    newRole: 'New role',
+    editRole: 'Edit role {{name}}',
+    newPositionType: 'New position type',
+    editPositionType: 'Edit position type {{name}}',
+    templateCode: 'Code',
+    templateCodeHint:
+      '2 to 40 characters: lower-case letters without accents, digits, underscores; starting with a letter. Cannot be changed later.',
+    nameVi: 'Name in Vietnamese',
+    nameEn: 'Name in English',
+    scopeLegend: 'Scope',
+    permissionsLegend: 'Permissions (choose at least 1)',
+    rolesLegend: 'Roles granted (choose at least 1)',
+    roleCreated: 'Role {{name}} added.',
+    roleSaved: 'Role {{name}} saved.',
+    positionTypeCreated: 'Position type {{name}} added.',
+    positionTypeSaved: 'Position type {{name}} saved.',
+    confirmTitle: 'Confirm the change',
+    confirmSubmit: 'Save the change',
+    removedPermissions: 'Permissions removed:',
+    widenedScope: 'The scope widens from “{{from}}” to “{{to}}”.',
+    removedRoles: 'Roles no longer granted:',
+    addedRoles: 'Roles granted in addition:',
+    holdersOfTypes:
+      'Every official holding a position of these types gets the change at their next request: {{types}}.',
+    noHolders: 'No position type grants this role yet; the change applies to any that grants it later.',
+    holdersOfType:
+      'Every official holding a position of the type “{{name}}” gets the change at their next request.',
+  },
+  roleScopeHelp: {
+    agency: 'Only the agency of the position.',
+    subtree: 'The agency of the position and every agency and unit under it.',
+    province: 'The whole province.',
   },
   // The same sentences as PERMISSIONS in @tinhso/contracts, the source of the English wording.
   permissions: {
