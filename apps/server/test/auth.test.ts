@@ -285,3 +285,37 @@ describe('security parameters are dated settings', () => {
     }
   });
 });
+
+describe('lockout', () => {
+  it('can be lifted early by a manager of the official, and is audited', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) await t.client().login('canboxa', 'Wrong-password-1');
+    expect((await t.client().login('canboxa')).status).toBe(401);
+    const official = await t.database.db
+      .selectFrom('official')
+      .innerJoin('account', 'account.id', 'official.account_id')
+      .select(['official.id', 'account.id as accountId'])
+      .where('account.username', '=', 'canboxa')
+      .executeTakeFirstOrThrow();
+    const staff = await t.signedIn('chuyenvien');
+    expect((await staff.post(`/api/org/officials/${official.id}/unlock`)).status).toBe(403);
+    const admin = await t.signedIn('quantri');
+    const seen = await admin.get<{ lockedUntil: string | null }>(`/api/org/officials/${official.id}`);
+    expect(seen.body.lockedUntil).not.toBeNull();
+    const unlocked = await admin.post<{ lockedUntil: string | null }>(
+      `/api/org/officials/${official.id}/unlock`,
+    );
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body.lockedUntil).toBeNull();
+    expect((await t.client().login('canboxa')).status).toBe(200);
+    const again = await admin.post(`/api/org/officials/${official.id}/unlock`);
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ issues: [{ field: 'id' }] });
+    const events = await t.database.db
+      .selectFrom('audit_event')
+      .select('type')
+      .where('entity_id', '=', official.accountId)
+      .where('type', '=', 'account.unlocked')
+      .execute();
+    expect(events).toHaveLength(1);
+  });
+});

@@ -153,6 +153,8 @@ describe('creating officials', () => {
       email: 'tran.van.thu@dongthap.gov.vn',
       phone: '0100000001',
       username: 'tran.van.thu',
+      lockedUntil: null,
+      lastSignInAt: null,
       appointments: [
         {
           id: UUID,

@@ -77,6 +77,7 @@ const ENDPOINTS: [method: string, path: string][] = [
   ['POST', '/api/org/officials'],
   ['GET', '/api/org/officials/{id}'],
   ['POST', '/api/org/officials/{id}/appointments'],
+  ['POST', '/api/org/officials/{id}/unlock'],
   ['POST', '/api/org/appointments/{id}/end'],
 ];
 const callEach = (client: TestClient) =>

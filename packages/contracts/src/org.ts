@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, NonEmpty, PageQuery, Uuid, LIMITS } from './common.ts';
+import { IsoDate, IsoDateTime, NonEmpty, PageQuery, Uuid, LIMITS } from './common.ts';
 import { PERMISSION_CODES, ROLE_SCOPES } from './permissions.ts';
 
 /** Electronic agency code (mã định danh, QĐ 20/2020/QĐ-TTg): V1V2V3.Z1Z2.Y1Y2.MX1X2, 13 characters. */
@@ -224,6 +224,10 @@ export const Official = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   username: Type.Union([Type.String(), Type.Null()]),
+  lockedUntil: Type.Union([IsoDateTime, Type.Null()], {
+    description: 'Set while sign-in is locked after repeated failures',
+  }),
+  lastSignInAt: Type.Union([IsoDateTime, Type.Null()]),
   appointments: Type.Array(Appointment),
 });
 export type Official = Static<typeof Official>;

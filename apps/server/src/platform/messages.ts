@@ -68,6 +68,7 @@ const FIELD_MESSAGES: Record<string, Template> = {
   date_order: { vi: 'phải sau ngày bắt đầu', en: 'must be after the start date' },
   already_ended: { vi: 'đã kết thúc', en: 'has already ended' },
   not_current: { vi: 'phải là đơn vị còn hiệu lực vào ngày {date}', en: 'must be a unit in force on {date}' },
+  not_locked: { vi: 'tài khoản không bị khóa', en: 'the account is not locked' },
   same_as_current: { vi: 'phải khác mật khẩu hiện tại', en: 'must differ from the current password' },
   wrong_password: { vi: 'không đúng', en: 'is not correct' },
   password_weak: {

@@ -30,6 +30,8 @@ export const createOrgUnit = (agencyId: string, body: CreateOrgUnit) =>
 export const createPosition = (body: CreatePosition) => apiSend('POST', '/api/org/positions', body, Position);
 export const mergeAdminUnits = (body: MergeAdminUnits) =>
   apiSend('POST', '/api/org/admin-units/merge', body, MergeResult);
+export const unlockOfficial = (officialId: string) =>
+  apiSend('POST', `/api/org/officials/${encodeURIComponent(officialId)}/unlock`, {}, Official);
 export const createOfficial = (body: CreateOfficial) => apiSend('POST', '/api/org/officials', body, Official);
 export const appoint = (officialId: string, body: Appoint) =>
   apiSend('POST', `/api/org/officials/${encodeURIComponent(officialId)}/appointments`, body, Appointment);

@@ -9,6 +9,7 @@ export interface AuditEventCatalogue {
     data: { reason: 'bad_password' | 'bad_totp' | 'locked' | 'disabled' };
   };
   'account.locked': { entity: 'account'; data: { until: string; failures: number } };
+  'account.unlocked': { entity: 'account'; data: { officialId: string; wasLockedUntil: string } };
   'account.signed_out': { entity: 'account'; data: Record<string, never> };
   'account.registered': { entity: 'account'; data: { kind: 'citizen' } };
   'account.password_changed': { entity: 'account'; data: Record<string, never> };

@@ -28,6 +28,16 @@ function visibleOfficials(db: Reader, scope: AgencyScope, agencyId?: string) {
   return select;
 }
 
+const OFFICIAL_COLUMNS = [
+  'official.id',
+  'official.full_name',
+  'official.email',
+  'official.phone',
+  'account.username',
+  'account.locked_until',
+  'account.last_login_at',
+] as const;
+
 async function withAppointments(
   db: Reader,
   rows: {
@@ -36,6 +46,8 @@ async function withAppointments(
     email: string | null;
     phone: string | null;
     username: string | null;
+    locked_until: Date | null;
+    last_login_at: Date | null;
   }[],
 ): Promise<Official[]> {
   const ids = rows.map((row) => row.id);
@@ -54,6 +66,8 @@ async function withAppointments(
     email: row.email,
     phone: row.phone,
     username: row.username,
+    lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+    lastSignInAt: row.last_login_at?.toISOString() ?? null,
     appointments: appointments.filter((a) => a.official_id === row.id).map(toAppointment),
   }));
 }
@@ -68,7 +82,7 @@ export async function listOfficials(
   if (query.q) select = select.where(unaccentedLike('official.full_name', query.q));
   const [rows, count] = await Promise.all([
     select
-      .select(['official.id', 'official.full_name', 'official.email', 'official.phone', 'account.username'])
+      .select(OFFICIAL_COLUMNS)
       .orderBy('official.full_name')
       .limit(query.limit ?? 50)
       .offset(query.offset ?? 0)
@@ -81,7 +95,7 @@ export async function listOfficials(
 export async function getOfficial(db: Reader, id: string, scope: AgencyScope): Promise<Official> {
   if (!scope.all && scope.agencyIds.length === 0) throw notFound('official');
   const row = await visibleOfficials(db, scope)
-    .select(['official.id', 'official.full_name', 'official.email', 'official.phone', 'account.username'])
+    .select(OFFICIAL_COLUMNS)
     .where('official.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('official');

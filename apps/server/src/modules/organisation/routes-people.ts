@@ -16,6 +16,7 @@ import { runCommand } from '../../platform/idempotency.ts';
 import { resolveAgencyScope } from '../../platform/scope.ts';
 import { appointOfficial, createOfficial, endAppointment, type Caller } from './appointments.ts';
 import { getOfficial, listOfficials } from './officials.ts';
+import { unlockOfficial } from './unlock-official.ts';
 
 const tags = ['organisation'];
 
@@ -114,6 +115,18 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       return runCommand(db, request, (tx) =>
         endAppointment(tx, request.params.id, request.body.endsOn, caller),
       );
+    },
+  );
+
+  app.post(
+    '/api/org/officials/:id/unlock',
+    {
+      config: { access: 'official.manage' },
+      schema: { tags, summary: 'Lift a sign-in lockout now', params: IdParams, response: { 200: Official } },
+    },
+    async (request) => {
+      const caller = await managerOf(request);
+      return runCommand(db, request, (tx) => unlockOfficial(tx, request.params.id, caller));
     },
   );
 };

@@ -112,6 +112,11 @@ export const orgPages: Dictionary<typeof vi> = {
     created: 'Official {{name}} added.',
   },
   official: {
+    lastSignIn: 'Last signed in',
+    neverSignedIn: 'Never signed in',
+    lockedUntil: 'The account is locked until {{until}} after repeated failed sign-ins.',
+    unlock: 'Unlock the account',
+    unlockedOk: 'Unlocked. The official can sign in again now.',
     back: 'All officials',
     details: 'Official’s details',
     appointments: 'Appointments',

@@ -109,6 +109,11 @@ export const orgPages = {
     created: 'Đã thêm cán bộ {{name}}.',
   },
   official: {
+    lastSignIn: 'Đăng nhập lần cuối',
+    neverSignedIn: 'Chưa đăng nhập',
+    lockedUntil: 'Tài khoản đang tạm khóa đến {{until}} do đăng nhập sai nhiều lần.',
+    unlock: 'Mở khóa tài khoản',
+    unlockedOk: 'Đã mở khóa. Cán bộ có thể đăng nhập lại ngay.',
     back: 'Danh sách cán bộ',
     details: 'Thông tin cán bộ',
     appointments: 'Quá trình công tác',

@@ -4,12 +4,14 @@ import { Link, useParams } from 'react-router';
 import { Official, type Appointment, type Official as OfficialRow } from '@tinhso/contracts';
 import { AsyncContent } from '../../components/async-state.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
-import { SuccessMessage } from '../../components/form-feedback.tsx';
+import { FormAlert, SuccessMessage } from '../../components/form-feedback.tsx';
+import { unlockOfficial } from '../../api/org.ts';
+import { useAction } from '../../hooks/use-action.ts';
 import { useApi } from '../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useAgencyOptions } from '../../hooks/use-options.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { formatDate, todayInProvince } from '../../lib/dates.ts';
+import { formatDate, formatDateTime, todayInProvince } from '../../lib/dates.ts';
 import { hasPermission, useSignedInSession } from '../../session/session-context.tsx';
 import { AppointForm, EndAppointmentForm } from './appointment-forms.tsx';
 import { isCurrent } from './officials-page.tsx';
@@ -92,7 +94,14 @@ function OfficialDetails({ official, onChanged }: { official: OfficialRow; onCha
           <dd>{official.email ?? ''}</dd>
           <dt>{t('officials.phone')}</dt>
           <dd>{official.phone ?? ''}</dd>
+          <dt>{t('official.lastSignIn')}</dt>
+          <dd>
+            {official.lastSignInAt
+              ? formatDateTime(official.lastSignInAt, language)
+              : t('official.neverSignedIn')}
+          </dd>
         </dl>
+        <AccountLock official={official} canManage={canManage} onChanged={onChanged} />
       </section>
       <section className="panel" aria-labelledby="official-appointments">
         <h2 id="official-appointments">{t('official.appointments')}</h2>
@@ -126,5 +135,41 @@ function OfficialDetails({ official, onChanged }: { official: OfficialRow; onCha
         <AppointForm officialId={official.id} agencies={agencies} onAppointed={onChanged} />
       ) : null}
     </>
+  );
+}
+
+/** A sign-in lockout, and for a manager the way to lift it before it runs out. */
+function AccountLock({
+  official,
+  canManage,
+  onChanged,
+}: {
+  official: OfficialRow;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const unlock = useAction(unlockOfficial);
+  if (unlock.isDone) return <SuccessMessage>{t('official.unlockedOk')}</SuccessMessage>;
+  if (!official.lockedUntil) return null;
+  return (
+    <div className="alert alert--warning">
+      <p>{t('official.lockedUntil', { until: formatDateTime(official.lockedUntil, currentLanguage()) })}</p>
+      <FormAlert error={unlock.error} />
+      {canManage ? (
+        <button
+          type="button"
+          className="button"
+          disabled={unlock.isPending}
+          onClick={() => {
+            void unlock.run(official.id).then((outcome) => {
+              if (outcome.ok) onChanged();
+            });
+          }}
+        >
+          {t('official.unlock')}
+        </button>
+      ) : null}
+    </div>
   );
 }
