@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import { TOTP } from 'otpauth';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import type { Database } from '../src/platform/db.ts';
 import type { App } from '../src/platform/http.ts';
 import { DEMO_PASSWORD } from '../src/modules/organisation/seed-demo.ts';
 import { openTestDatabase } from './fixture-database.ts';
@@ -11,7 +10,7 @@ export { DEMO_PASSWORD };
 
 export interface TestApp {
   app: App;
-  database: Database;
+  database: Awaited<ReturnType<typeof openTestDatabase>>;
   baseUrl: string;
   client(): TestClient;
   /** Signs a demo account in (enrolling MFA first where its role requires it). */

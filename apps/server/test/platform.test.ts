@@ -8,7 +8,8 @@ import { issuesFromValidation } from '../src/platform/http.ts';
 import { fieldMessage, pickLanguage } from '../src/platform/messages.ts';
 import { getMigrationStatus, runMigrations } from '../src/platform/migrate.ts';
 import { todayInVietnam } from '../src/platform/time.ts';
-import { openTestDatabase } from './fixture-database.ts';
+import { openTestDatabase, testDatabaseKind } from './fixture-database.ts';
+import { startTestApp } from './harness.ts';
 
 describe('configuration', () => {
   it('applies defaults and coerces numbers and booleans', () => {
@@ -170,5 +171,28 @@ describe('rules', () => {
   it('counts the day in Vietnam (UTC+7), not on the server’s clock', () => {
     expect(todayInVietnam(new Date('2026-11-26T16:59:59Z'))).toBe('2026-11-26');
     expect(todayInVietnam(new Date('2026-11-26T17:00:00Z'))).toBe('2026-11-27');
+  });
+});
+
+describe.runIf(testDatabaseKind() === 'postgres')('a PostgreSQL restart of idle connections', () => {
+  it('does not end the process: the pool drops them and the next request gets a new one', async () => {
+    const t = await startTestApp();
+    try {
+      await Promise.all([
+        t.client().get('/api/health'),
+        t.client().get('/api/health'),
+        t.client().get('/api/health'),
+      ]);
+      const killer = t.database.open();
+      const killed = await sql<{ n: number }>`
+        select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`.execute(killer.db);
+      await killer.close();
+      expect(killed.rows[0]?.n).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await t.client().get('/api/health')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -100,6 +100,11 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
 
 export function openPostgres(url: string, maxConnections: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // An idle connection that PostgreSQL closes (restart, failover, pg_terminate_backend) is dropped
+  // from the pool and replaced on demand; without a listener the error would end the process.
+  pool.on('error', (error) =>
+    console.error(JSON.stringify({ level: 50, msg: 'idle database connection lost', err: error.message })),
+  );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
