@@ -7,6 +7,7 @@ import type { Database } from './platform/db.ts';
 import { installGuard } from './platform/guard.ts';
 import { createHttp, type App } from './platform/http.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { purgeExpired } from './modules/identity/purge-expired.ts';
 import { createPrincipalResolver } from './modules/identity/resolve-principal.ts';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
   await app.register(organisationRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(calendarRoutes, { db });
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
 
   const maintenance = setInterval(() => {

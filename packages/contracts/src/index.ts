@@ -3,3 +3,4 @@ export * from './permissions.ts';
 export * from './org.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './calendar.ts';

@@ -67,6 +67,14 @@ const FIELD_MESSAGES: Record<string, Template> = {
   no_such_record: { vi: 'không tồn tại', en: 'does not exist' },
   date_order: { vi: 'phải sau ngày bắt đầu', en: 'must be after the start date' },
   already_ended: { vi: 'đã kết thúc', en: 'has already ended' },
+  swap_makeup_weekend: {
+    vi: 'ngày làm bù phải là thứ Bảy hoặc Chủ nhật',
+    en: 'a make-up working day must be a Saturday or Sunday',
+  },
+  swap_bridge_weekday: {
+    vi: 'ngày nghỉ hoán đổi phải là ngày từ thứ Hai đến thứ Sáu',
+    en: 'a bridge day off must be a weekday',
+  },
   not_current: { vi: 'phải là đơn vị còn hiệu lực vào ngày {date}', en: 'must be a unit in force on {date}' },
   not_locked: { vi: 'tài khoản không bị khóa', en: 'the account is not locked' },
   same_as_current: { vi: 'phải khác mật khẩu hiện tại', en: 'must differ from the current password' },

@@ -20,10 +20,24 @@ export const SETTING_DEFAULTS = {
   /** Sign-in attempts per sign-in name, or per address, within the window before answers are throttled. */
   'security.throttle.attempts': 10,
   'security.throttle.windowMinutes': 15,
+  /** Ngày Văn hóa Việt Nam 24/11 as a day off from 2026: [S] in vn-norms §7.1, off until confirmed. */
+  'calendar.vietnamCultureDay': false,
+  /** NĐ 61 Art 18: a receipt at or after this time (UTC+7) counts from the next working day. */
+  'calendar.cutOff': '15:00',
+  /** Office hours (UTC+7) that deadlines in hours count: 8 hours a day, the 40-hour week (QĐ 188/1999). */
+  'calendar.workingHours': ['08:00-12:00', '13:00-17:00'],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
-type Widen<T> = T extends number ? number : T extends readonly string[] ? string[] : T;
+type Widen<T> = T extends number
+  ? number
+  : T extends boolean
+    ? boolean
+    : T extends string
+      ? string
+      : T extends readonly string[]
+        ? string[]
+        : T;
 export type SettingValue<K extends SettingKey> = Widen<(typeof SETTING_DEFAULTS)[K]>;
 
 /**

@@ -48,6 +48,16 @@ export interface AuditEventCatalogue {
     entity: 'position_type';
     data: { changes: Record<string, { from: unknown; to: unknown }> };
   };
+  'calendar_holiday.added': {
+    entity: 'calendar_holiday';
+    data: { kind: string; nameVi: string; note: string };
+  };
+  'calendar_holiday.removed': {
+    entity: 'calendar_holiday';
+    data: { kind: string; nameVi: string; note: string };
+  };
+  'calendar_swap.added': { entity: 'calendar_swap'; data: { kind: string; note: string } };
+  'calendar_swap.removed': { entity: 'calendar_swap'; data: { kind: string; note: string } };
   'demo.seeded': { entity: 'system'; data: { agencies: number; officials: number; citizens: number } };
 }
 
