@@ -92,6 +92,51 @@ describe('GET /api/calendar/working-days (public)', () => {
   });
 });
 
+interface DueDate {
+  countsFrom: string;
+  receiptMoved: string | null;
+  dueDate: string;
+  dueAt: string;
+  explanation: Answer['explanation'];
+}
+const dueDate = (query: string) => anonymous.get<DueDate>(`/api/calendar/due-date?${query}`);
+
+describe('GET /api/calendar/due-date (public)', () => {
+  it('counts from the next working day after the 15:00 cut-off and explains the days passed', async () => {
+    const answer = await dueDate('receivedAt=2026-04-24T15:30:00%2B07:00&amount=1&unit=working_day');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      countsFrom: '2026-04-28',
+      receiptMoved: 'after_cut_off',
+      dueDate: '2026-04-29',
+      dueAt: '2026-04-29T17:00:00+07:00',
+    });
+    expect(answer.body.explanation.skipped.map((s) => s.reason)).toEqual(['weekend', 'holiday', 'nghi_bu']);
+  });
+
+  it('takes a procedure’s own cut-off, and counts hours and calendar days', async () => {
+    const late = await dueDate(
+      'receivedAt=2026-04-20T16:30:00%2B07:00&amount=0&unit=working_day&cutOff=17:00',
+    );
+    expect(late.body).toMatchObject({ countsFrom: '2026-04-20', receiptMoved: null });
+    const hours = await dueDate('receivedAt=2026-04-20T10:30:00%2B07:00&amount=4&unit=hour');
+    expect(hours.body.dueAt).toBe('2026-04-20T15:30:00+07:00');
+    const days = await dueDate('receivedAt=2026-04-16T09:00:00%2B07:00&amount=10&unit=calendar_day');
+    expect(days.body.dueDate).toBe('2026-04-28');
+  });
+
+  it.each([
+    ['receivedAt=soon&amount=1&unit=working_day', 'receivedAt'],
+    ['receivedAt=2026-04-20T10:00:00Z&amount=1&unit=fortnight', 'unit'],
+    ['receivedAt=2026-04-20T10:00:00Z&amount=1.5&unit=working_day', 'amount'],
+    ['receivedAt=2026-04-20T10:00:00Z&amount=1&unit=hour&cutOff=25:00', 'cutOff'],
+  ])('answers 400 naming the field for %s', async (query, field) => {
+    const answer = await anonymous.get<ErrorAnswer>(`/api/calendar/due-date?${query}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.issues.map((issue) => issue.field)).toContain(field);
+  });
+});
+
 describe('GET /api/calendar/year/:year (public)', () => {
   it('lists the holidays, nghỉ bù and swaps of 2026 and counts its working days', async () => {
     const answer = await anonymous.get<{

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, NonEmpty, LIMITS } from './common.ts';
+import { IsoDate, IsoDateTime, NonEmpty, LIMITS } from './common.ts';
 
 /** The largest number of working days the calendar adds in one question (about three years). */
 export const MAX_WORKING_DAYS_ADDED = 750;
@@ -126,3 +126,37 @@ export type CreateCalendarSwap = Static<typeof CreateCalendarSwap>;
 
 export const CalendarDayParams = Type.Object({ day: IsoDate }, { additionalProperties: false });
 export type CalendarDayParams = Static<typeof CalendarDayParams>;
+
+export const DueDateQuery = Type.Object(
+  {
+    receivedAt: { ...IsoDateTime, description: 'When the dossier was received, ISO 8601 with offset' },
+    amount: Type.Number({
+      minimum: 0,
+      maximum: MAX_WORKING_DAYS_ADDED,
+      description: 'The legal deadline; whole except in hours (0.5 = half an hour)',
+    }),
+    unit: Type.Enum(['working_day', 'calendar_day', 'hour', 'month'] as const, {
+      description: 'The unit of the deadline (DonViTinh)',
+    }),
+    cutOff: Type.Optional(
+      Type.String({
+        pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+        description:
+          'The procedure’s cut-off, HH:MM in Vietnam’s time; the setting calendar.cutOff otherwise',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DueDateQuery = Static<typeof DueDateQuery>;
+
+export const DueDateAnswer = Type.Object({
+  countsFrom: { ...IsoDate, description: 'Day 0 of the count' },
+  receiptMoved: Type.Union([Type.Enum(['after_cut_off', 'day_off'] as const), Type.Null()], {
+    description: 'Why counting does not start on the day of receipt, if it does not',
+  }),
+  dueDate: IsoDate,
+  dueAt: { ...IsoDateTime, description: 'When the deadline runs out, in Vietnam’s time (+07:00)' },
+  explanation: DeadlineExplanation,
+});
+export type DueDateAnswer = Static<typeof DueDateAnswer>;

@@ -7,6 +7,8 @@ import {
   CalendarYearParams,
   CreateCalendarHoliday,
   CreateCalendarSwap,
+  DueDateAnswer,
+  DueDateQuery,
   Ok,
   WorkingDaysAnswer,
   WorkingDaysQuery,
@@ -15,6 +17,7 @@ import type { Db } from '../../platform/db.ts';
 import { actorOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
 import { getCalendarYear } from './get-calendar-year.ts';
+import { getDueDate } from './get-due-date.ts';
 import { getWorkingDays } from './get-working-days.ts';
 import { addHoliday, removeHoliday } from './manage-holidays.ts';
 import { addSwap, removeSwap } from './manage-swaps.ts';
@@ -34,6 +37,20 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       },
     },
     async (request) => getWorkingDays(db, request.query),
+  );
+
+  app.get(
+    '/api/calendar/due-date',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'When a deadline in working days, calendar days, hours or months runs out, and why',
+        querystring: DueDateQuery,
+        response: { 200: DueDateAnswer },
+      },
+    },
+    async (request) => getDueDate(db, { ...request.query, receivedAt: new Date(request.query.receivedAt) }),
   );
 
   app.get(
