@@ -4,6 +4,7 @@ import {
   openDatabase,
   runMigrations,
   seedDemo,
+  seedProcedures,
   startServer,
   verifyChain,
 } from '@tinhso/server';
@@ -38,6 +39,9 @@ async function withDatabase<T>(
 async function seed(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   const { seeded } = await seedDemo(database.db, createProgress());
   console.error(seeded ? 'Demo province loaded.' : 'Demo data already present; nothing to do.');
+  console.error(
+    `Demo procedure catalogue: ${(await seedProcedures(database.db)).seeded} procedure(s) loaded.`,
+  );
 }
 
 async function main(args: string[]): Promise<number> {

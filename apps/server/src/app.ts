@@ -16,6 +16,7 @@ import { opsRoutes } from './modules/ops/routes.ts';
 import { serveWebApp } from './modules/ops/web.ts';
 import { createGrantsProvider } from './modules/organisation/find-grants.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
+import { procedureRoutes } from './modules/procedures/routes.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     sessionTtlHours: config.SESSION_TTL_HOURS,
   });
   await app.register(organisationRoutes, { db });
+  await app.register(procedureRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);

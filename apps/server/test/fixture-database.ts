@@ -3,6 +3,7 @@ import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/platform/db.ts';
 import { runMigrations } from '../src/platform/migrate.ts';
 import { seedDemo } from '../src/modules/organisation/seed-demo.ts';
+import { seedProcedures } from '../src/modules/procedures/seed-procedures.ts';
 
 /**
  * Every test file gets a database of its own, already migrated and holding the demo province:
@@ -46,12 +47,14 @@ export async function buildFixture(): Promise<void> {
     const database = openPostgres(urlFor(TEMPLATE_DB), 2);
     await runMigrations(database.db);
     await seedDemo(database.db);
+    await seedProcedures(database.db);
     await database.close();
     return;
   }
   const database = await openPglite('memory://');
   await runMigrations(database.db);
   await seedDemo(database.db);
+  await seedProcedures(database.db);
   const pglite = database.pglite;
   if (!pglite) throw new Error('openPglite must expose its PGlite for the fixture dump');
   const dump = await pglite.dumpDataDir('gzip');

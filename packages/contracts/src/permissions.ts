@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'role.read': 'Read role templates and position types',
   'role.manage': 'Create and change role templates and position types',
   'audit.read': 'Read the audit trail',
+  'procedure.manage': 'Maintain the procedure catalogue',
   'calendar.manage': 'Maintain holidays and day swaps',
   'citizen.self': 'A citizen’s own account and records',
 } as const;

@@ -85,6 +85,24 @@ const FIELD_MESSAGES: Record<string, Template> = {
   },
   totp_invalid: { vi: 'mã xác thực không đúng hoặc đã hết hạn', en: 'the code is wrong or has expired' },
   mfa_not_started: { vi: 'chưa khởi tạo xác thực hai lớp', en: 'two-factor setup has not been started' },
+  budget_exceeds_deadline: {
+    vi: 'tổng thời gian các bước ({total} giờ làm việc) vượt thời hạn giải quyết ({limit} giờ làm việc)',
+    en: 'the steps take {total} working hours, more than the legal deadline ({limit} working hours)',
+  },
+  not_json_schema: { vi: 'phải là một JSON Schema dạng đối tượng', en: 'must be a JSON Schema object' },
+  schema_keyword: {
+    vi: 'từ khóa JSON Schema không được hỗ trợ',
+    en: 'is not a supported JSON Schema keyword',
+  },
+  required_unknown: {
+    vi: 'chỉ được nêu các trường có trong properties',
+    en: 'may name only fields listed in properties',
+  },
+  not_draft: { vi: 'phiên bản đã công bố, không sửa được', en: 'the version is already published' },
+  effective_from_in_past: {
+    vi: 'phiên bản mới không được có hiệu lực trước ngày {date}',
+    en: 'a new version cannot take effect before {date}',
+  },
   parent_cycle: {
     vi: 'không được là chính nó hoặc đơn vị cấp dưới của nó',
     en: 'cannot be itself or below itself',

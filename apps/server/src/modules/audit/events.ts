@@ -48,6 +48,19 @@ export interface AuditEventCatalogue {
     entity: 'position_type';
     data: { changes: Record<string, { from: unknown; to: unknown }> };
   };
+  'procedure.created': { entity: 'procedure'; data: { code: string; name: string; effectiveFrom: string } };
+  'procedure_version.added': {
+    entity: 'procedure';
+    data: { code: string; version: number; effectiveFrom: string };
+  };
+  'procedure_version.published': {
+    entity: 'procedure';
+    data: { code: string; version: number; effectiveFrom: string; closedVersion: number | null };
+  };
+  'procedure.imported': {
+    entity: 'system';
+    data: { created: string[]; newVersions: string[]; unchanged: string[] };
+  };
   'calendar_holiday.added': {
     entity: 'calendar_holiday';
     data: { kind: string; nameVi: string; note: string };

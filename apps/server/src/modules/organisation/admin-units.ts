@@ -1,16 +1,13 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AdminUnit, AdminUnitQuery } from '@tinhso/contracts';
 import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
+import { unaccentedLike } from '../../platform/search.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { toAdminUnit } from './mappers.ts';
 
 type Reader = Db | Transaction<DB>;
-
-/** Matches a name with or without Vietnamese diacritics (f_unaccent is in the first migration). */
-export const unaccentedLike = (column: string, query: string) =>
-  sql<boolean>`f_unaccent(${sql.ref(column)}) like '%' || f_unaccent(${query.replace(/[%_\\]/g, '\\$&')}) || '%'`;
 
 async function linksOf(db: Reader, ids: string[]) {
   const links = new Map<string, { predecessorIds: string[]; successorIds: string[] }>(

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { inScope, type AgencyScope } from '../../platform/scope.ts';
 import { todayInVietnam } from '../../platform/time.ts';
-import { unaccentedLike } from './admin-units.ts';
+import { unaccentedLike } from '../../platform/search.ts';
 import { toAgency } from './mappers.ts';
 
 type Reader = Db | Transaction<DB>;

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AgencyScope } from '../../platform/scope.ts';
-import { unaccentedLike } from './admin-units.ts';
+import { unaccentedLike } from '../../platform/search.ts';
 import { APPOINTMENT_COLUMNS, toAppointment } from './mappers.ts';
 
 type Reader = Db | Transaction<DB>;

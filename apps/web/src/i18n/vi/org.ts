@@ -198,6 +198,7 @@ export const orgPages = {
     },
     role: { read: 'Xem mẫu vai trò và loại vị trí', manage: 'Thêm và sửa mẫu vai trò và loại vị trí' },
     audit: { read: 'Xem nhật ký kiểm toán' },
+    procedure: { manage: 'Duy trì danh mục thủ tục hành chính' },
     calendar: { manage: 'Cập nhật ngày nghỉ lễ và ngày hoán đổi' },
     citizen: { self: 'Tài khoản và hồ sơ của chính người dân' },
   },

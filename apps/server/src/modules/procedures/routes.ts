@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  AddProcedureVersion,
+  AsOfQuery,
+  CreateProcedure,
+  ImportProcedures,
+  ImportReport,
+  ProcedureCodeParams,
+  ProcedureQuery,
+  ProcedureSummary,
+  ProcedureVersion,
+  ProcedureVersionParams,
+  list,
+} from '@tinhso/contracts';
+import type { Db } from '../../platform/db.ts';
+import { actorOf } from '../../platform/guard.ts';
+import { runCommand } from '../../platform/idempotency.ts';
+import { todayInVietnam } from '../../platform/time.ts';
+import { addProcedureVersion } from './add-procedure-version.ts';
+import { createProcedure } from './create-procedure.ts';
+import { importProcedures } from './import-procedures.ts';
+import { publishProcedureVersion } from './publish-procedure-version.ts';
+import { getProcedureByCode, getVersionInForce, listVersions, searchInForce } from './repository.ts';
+
+const tags = ['procedures'];
+
+export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/api/procedures',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Procedures in force today, by name or code (with or without diacritics), sector, level',
+        querystring: ProcedureQuery,
+        response: { 200: list(ProcedureSummary) },
+      },
+    },
+    async (request) => searchInForce(db, request.query, todayInVietnam()),
+  );
+
+  app.get(
+    '/api/procedures/:code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The version of a procedure in force today, or on asOf',
+        params: ProcedureCodeParams,
+        querystring: AsOfQuery,
+        response: { 200: ProcedureVersion },
+      },
+    },
+    async (request) => {
+      const procedure = await getProcedureByCode(db, request.params.code);
+      return getVersionInForce(db, procedure.id, request.query.asOf ?? todayInVietnam());
+    },
+  );
+
+  app.get(
+    '/api/procedures/:code/versions',
+    {
+      config: { access: 'procedure.manage' },
+      schema: {
+        tags,
+        summary: 'Every version of a procedure, drafts included',
+        params: ProcedureCodeParams,
+        response: { 200: Type.Object({ items: Type.Array(ProcedureVersion) }) },
+      },
+    },
+    async (request) => ({
+      items: await listVersions(db, (await getProcedureByCode(db, request.params.code)).id),
+    }),
+  );
+
+  app.post(
+    '/api/procedures',
+    {
+      config: { access: 'procedure.manage' },
+      schema: {
+        tags,
+        summary: 'Create a procedure with its first version (a draft)',
+        body: CreateProcedure,
+        response: { 201: ProcedureVersion },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await runCommand(db, request, (tx) => createProcedure(tx, request.body, actorOf(request)))),
+  );
+
+  app.post(
+    '/api/procedures/:code/versions',
+    {
+      config: { access: 'procedure.manage' },
+      schema: {
+        tags,
+        summary: 'Add a draft version with its effective date',
+        params: ProcedureCodeParams,
+        body: AddProcedureVersion,
+        response: { 201: ProcedureVersion },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await runCommand(db, request, (tx) =>
+            addProcedureVersion(tx, request.params.code, request.body, actorOf(request)),
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/procedures/:code/versions/:version/publish',
+    {
+      config: { access: 'procedure.manage' },
+      schema: {
+        tags,
+        summary: 'Publish a draft; the version before it ends on its effective date',
+        params: ProcedureVersionParams,
+        response: { 200: ProcedureVersion },
+      },
+    },
+    async (request) =>
+      runCommand(db, request, (tx) =>
+        publishProcedureVersion(tx, request.params.code, request.params.version, actorOf(request)),
+      ),
+  );
+
+  app.post(
+    '/api/procedures/import',
+    {
+      config: { access: 'procedure.manage' },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import procedures from a JSON list, all or nothing, with an outcome per item',
+        body: ImportProcedures,
+        response: { 200: ImportReport },
+      },
+    },
+    async (request) => runCommand(db, request, (tx) => importProcedures(tx, request.body, actorOf(request))),
+  );
+};
