@@ -93,6 +93,31 @@ describe('public search of the catalogue', () => {
   });
 });
 
+describe('checking a filled-in form', () => {
+  it('answers ok for valid data and 400 naming every failing field otherwise, in the caller’s language', async () => {
+    const anonymous = t.client();
+    const valid = await anonymous.post('/api/procedures/1.000656/form-check', {
+      data: {
+        nguoiYeuCau: { hoTen: 'Trần Văn B', soDinhDanh: '001190000002' },
+        nguoiChet: { hoTen: 'Trần Văn C' },
+        ngayChet: '2026-11-20',
+      },
+    });
+    expect(valid.status).toBe(200);
+    const invalid = await anonymous.post('/api/procedures/1.000656/form-check', {
+      data: { nguoiYeuCau: { hoTen: 'Trần Văn B', soDinhDanh: '12' }, ngayChet: 'hôm qua' },
+    });
+    expect(invalid.status).toBe(400);
+    expect(fieldsOf(invalid.body).sort()).toEqual([
+      'data.ngayChet',
+      'data.nguoiChet',
+      'data.nguoiYeuCau.soDinhDanh',
+    ]);
+    expect((invalid.body as ErrorBody).message).toContain('12 chữ số');
+    expect((await anonymous.post('/api/procedures/9.999999/form-check', { data: {} })).status).toBe(404);
+  });
+});
+
 describe('versions', () => {
   it('keeps today’s version in force when a future version is published, and answers it asOf its date', async () => {
     const from = addDays(today, 30);

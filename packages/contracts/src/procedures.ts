@@ -188,3 +188,12 @@ export const ImportReport = Type.Object({
   ),
 });
 export type ImportReport = Static<typeof ImportReport>;
+
+export const FormCheck = Type.Object(
+  {
+    data: Type.Record(Type.String(), Type.Unknown(), { description: 'The form as filled in' }),
+    asOf: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+export type FormCheck = Static<typeof FormCheck>;

@@ -4,6 +4,7 @@ import {
   AddProcedureVersion,
   AsOfQuery,
   CreateProcedure,
+  FormCheck,
   ImportProcedures,
   ImportReport,
   ProcedureCodeParams,
@@ -11,14 +12,17 @@ import {
   ProcedureSummary,
   ProcedureVersion,
   ProcedureVersionParams,
+  Ok,
   list,
 } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { addProcedureVersion } from './add-procedure-version.ts';
 import { createProcedure } from './create-procedure.ts';
+import { checkFormData } from './form-data.ts';
 import { importProcedures } from './import-procedures.ts';
 import { publishProcedureVersion } from './publish-procedure-version.ts';
 import { getProcedureByCode, getVersionInForce, listVersions, searchInForce } from './repository.ts';
@@ -55,6 +59,28 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     async (request) => {
       const procedure = await getProcedureByCode(db, request.params.code);
       return getVersionInForce(db, procedure.id, request.query.asOf ?? todayInVietnam());
+    },
+  );
+
+  app.post(
+    '/api/procedures/:code/form-check',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Check filled-in form data against the form of the version in force; 400 names every failing field',
+        params: ProcedureCodeParams,
+        body: FormCheck,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      const procedure = await getProcedureByCode(db, request.params.code);
+      const version = await getVersionInForce(db, procedure.id, request.body.asOf ?? todayInVietnam());
+      const issues = checkFormData(version.form, request.body.data);
+      if (issues.length > 0) throw new AppError('validation', { issues });
+      return { ok: true as const };
     },
   );
 
