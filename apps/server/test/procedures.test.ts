@@ -172,6 +172,29 @@ describe('versions', () => {
   });
 });
 
+describe('racing publishes', () => {
+  it('publishes one of two drafts for the same day and refuses the other, leaving one version open-ended', async () => {
+    const from = addDays(today, 20);
+    const drafts = await Promise.all(
+      [1, 2].map(() =>
+        admin.post<Version>('/api/procedures/1.004859/versions', {
+          ...demo('1.004859'),
+          code: undefined,
+          effectiveFrom: from,
+        }),
+      ),
+    );
+    expect(drafts.map((draft) => draft.body.version).sort()).toEqual([2, 3]);
+    const answers = await Promise.all(
+      drafts.map((draft) => admin.post(`/api/procedures/1.004859/versions/${draft.body.version}/publish`)),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+    const versions = await admin.get<{ items: Version[] }>('/api/procedures/1.004859/versions');
+    const open = versions.body.items.filter((v) => v.status === 'published' && v.effectiveTo === null);
+    expect(open).toHaveLength(1);
+  });
+});
+
 describe('creating a procedure', () => {
   it('creates a draft that the public sees only once published, audited', async () => {
     const fees = { fixed: null, byCase: [], exemptions: [] };

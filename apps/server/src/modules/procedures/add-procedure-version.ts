@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { assertValidContent, contentOf } from './check-content.ts';
-import { getProcedureByCode, getVersion, insertVersion } from './repository.ts';
+import { lockProcedureByCode, getVersion, insertVersion } from './repository.ts';
 
 /** A new draft version of a procedure; it changes nothing in force until it is published. */
 export async function addProcedureVersion(
@@ -15,7 +15,7 @@ export async function addProcedureVersion(
 ): Promise<ProcedureVersion> {
   const content = contentOf(input);
   assertValidContent(content);
-  const procedure = await getProcedureByCode(tx, code);
+  const procedure = await lockProcedureByCode(tx, code);
   const last = await tx
     .selectFrom('procedure_version')
     .select((eb) => eb.fn.max('version').as('version'))

@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db-types.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { getProcedureByCode, getVersion } from './repository.ts';
+import { lockProcedureByCode, getVersion } from './repository.ts';
 
 /**
  * Puts a draft in force from its effective date and closes the version before it on that date.
@@ -19,7 +19,7 @@ export async function publishProcedureVersion(
   actor: Actor,
   now: Date = new Date(),
 ): Promise<ProcedureVersion> {
-  const procedure = await getProcedureByCode(tx, code);
+  const procedure = await lockProcedureByCode(tx, code);
   const draft = await getVersion(tx, procedure.id, version);
   if (draft.status !== 'draft') throw conflict('version', 'not_draft');
   const previous = await tx

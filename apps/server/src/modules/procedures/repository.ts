@@ -93,6 +93,22 @@ export async function getProcedureByCode(db: Reader, code: string) {
   return procedure;
 }
 
+/**
+ * The procedure, locked until the transaction ends: changes to one procedure's versions (numbering,
+ * publishing and closing the previous one) run one at a time, so two racing publishes cannot leave
+ * two versions open-ended.
+ */
+export async function lockProcedureByCode(tx: Transaction<DB>, code: string) {
+  const procedure = await tx
+    .selectFrom('procedure')
+    .selectAll()
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!procedure) throw notFound('procedure');
+  return procedure;
+}
+
 export async function listVersions(db: Reader, procedureId: string): Promise<ProcedureVersion[]> {
   const rows = await versions(db).where('v.procedure_id', '=', procedureId).orderBy('v.version').execute();
   return rows.map(toProcedureVersion);
