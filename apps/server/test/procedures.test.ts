@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proceduresToCsv } from '../src/modules/procedures/csv.ts';
 import { demoCatalogue } from '../src/modules/procedures/demo/catalogue.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
 
@@ -308,5 +309,34 @@ describe('import', () => {
       newVersions: ['1.000656'],
       unchanged: ['2.000908'],
     });
+  });
+
+  it('imports a CSV file the same way, and refuses a broken one keeping nothing', async () => {
+    const csv = proceduresToCsv([newProcedure('9.000040'), newProcedure('9.000041')] as typeof demoCatalogue);
+    // The harness sends JSON; a CSV file goes with the client's session cookie and CSRF token by hand.
+    const send = async (body: string, client = admin) => {
+      const response = await fetch(`${t.baseUrl}/api/procedures/import/csv`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          cookie: client.cookie,
+          'x-csrf-token': client.csrfToken,
+        },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as { items: unknown[] } };
+    };
+    const broken = await send(csv.replace('9.000041', '9.00004x'));
+    expect(broken.status).toBe(400);
+    expect(fieldsOf(broken.body)).toEqual(['1.code']);
+    expect((await t.client().get('/api/procedures/9.000040')).status).toBe(404);
+    const answer = await send(csv);
+    expect(answer.status).toBe(200);
+    expect(answer.body.items).toEqual([
+      { code: '9.000040', outcome: 'created', version: 1 },
+      { code: '9.000041', outcome: 'created', version: 1 },
+    ]);
+    expect((await t.client().get<Version>('/api/procedures/9.000041')).body.status).toBe('published');
+    expect((await send(csv, await t.signedIn('lanhdao'))).status).toBe(403);
   });
 });

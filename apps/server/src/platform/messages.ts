@@ -98,6 +98,7 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'chỉ được nêu các trường có trong properties',
     en: 'may name only fields listed in properties',
   },
+  invalid_json: { vi: 'không phải JSON hợp lệ', en: 'is not valid JSON' },
   not_draft: { vi: 'phiên bản đã công bố, không sửa được', en: 'the version is already published' },
   effective_from_in_past: {
     vi: 'phiên bản mới không được có hiệu lực trước ngày {date}',

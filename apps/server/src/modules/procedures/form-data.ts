@@ -50,15 +50,19 @@ function issueOf(error: {
   }
 }
 
-/**
- * Checks data filled in a procedure's form against its JSON Schema, one issue per failing field
- * (named by its dotted path under `prefix`), in the keys platform/messages.ts words for people.
- */
-export function checkFormData(form: Record<string, unknown>, data: unknown, prefix = 'data'): FieldIssue[] {
+/** Issues of data against any JSON Schema, one per failing field, named by its path under `prefix`. */
+export function schemaIssues(schema: unknown, data: unknown, prefix: string): FieldIssue[] {
   const byField = new Map<string, FieldIssue>();
-  for (const error of Value.Errors(form as never, data)) {
+  for (const error of Value.Errors(schema as never, data)) {
     for (const issue of issueOf(error)(prefix))
       if (!byField.has(issue.field)) byField.set(issue.field, issue);
   }
   return [...byField.values()];
 }
+
+/**
+ * Checks data filled in a procedure's form against its JSON Schema, one issue per failing field
+ * (named by its dotted path under `prefix`), in the keys platform/messages.ts words for people.
+ */
+export const checkFormData = (form: Record<string, unknown>, data: unknown, prefix = 'data') =>
+  schemaIssues(form, data, prefix);

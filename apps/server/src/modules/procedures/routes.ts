@@ -23,6 +23,7 @@ import { todayInVietnam } from '../../platform/time.ts';
 import { addProcedureVersion } from './add-procedure-version.ts';
 import { createProcedure } from './create-procedure.ts';
 import { checkFormData } from './form-data.ts';
+import { proceduresFromCsv } from './csv.ts';
 import { importProcedures } from './import-procedures.ts';
 import { publishProcedureVersion } from './publish-procedure-version.ts';
 import { getProcedureByCode, getVersionInForce, listVersions, searchInForce } from './repository.ts';
@@ -154,6 +155,32 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       runCommand(db, request, (tx) =>
         publishProcedureVersion(tx, request.params.code, request.params.version, actorOf(request)),
       ),
+  );
+
+  // CSV arrives as text; the plugin's scope keeps this parser to these routes.
+  app.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/api/procedures/import/csv',
+    {
+      config: { access: 'procedure.manage' },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import procedures from CSV (text/csv: one row each, lists separated by ";", nested parts as JSON), all or nothing',
+        body: Type.String({ minLength: 1 }),
+        response: { 200: ImportReport },
+      },
+    },
+    async (request) => {
+      const items = proceduresFromCsv(request.body);
+      return runCommand(db, request, (tx) => importProcedures(tx, items, actorOf(request)));
+    },
   );
 
   app.post(
