@@ -40,7 +40,7 @@ async function seed(database: Awaited<ReturnType<typeof openDatabase>>): Promise
   const { seeded } = await seedDemo(database.db, createProgress());
   console.error(seeded ? 'Demo province loaded.' : 'Demo data already present; nothing to do.');
   console.error(
-    `Demo procedure catalogue: ${(await seedProcedures(database.db)).seeded} procedure(s) loaded.`,
+    `Demo procedure catalogue: ${(await seedProcedures(database.db, createProgress())).seeded} procedure(s) loaded.`,
   );
 }
 

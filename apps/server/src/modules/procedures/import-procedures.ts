@@ -11,6 +11,8 @@ import { publishProcedureVersion } from './publish-procedure-version.ts';
 import { findProcedureByCode, listVersions } from './repository.ts';
 
 type Item = ImportReport['items'][number];
+/** Told after each item: for a progress bar in the CLI. */
+export type ImportProgress = (step: string, done: number, total: number) => void;
 
 /** JSON with its keys sorted, so that stored jsonb and submitted JSON compare equal. */
 function canonical(value: unknown): string {
@@ -52,6 +54,7 @@ export async function importProcedures(
   tx: Transaction<DB>,
   items: CreateProcedure[],
   actor: Actor,
+  onProgress: ImportProgress = () => {},
 ): Promise<ImportReport> {
   const issues: FieldIssue[] = [];
   const report: Item[] = [];
@@ -68,6 +71,7 @@ export async function importProcedures(
       if (!(error instanceof AppError) || error.issues.length === 0) throw error;
       issues.push(...error.issues.map((issue) => ({ ...issue, field: `${index}.${issue.field}` })));
     }
+    onProgress('procedures', index + 1, items.length);
   }
   if (issues.length > 0) throw new AppError('validation', { issues });
   const codesWith = (outcome: Item['outcome']) =>
