@@ -30,3 +30,4 @@ if [[ $cluster == 1 && -z ${DATABASE_URL:-} ]]; then
 fi
 
 node bench/run.ts
+node bench/audited-writes.ts
