@@ -89,6 +89,9 @@ describe('public search of the catalogue', () => {
       onlineLevel: 'toan_trinh',
     });
     expect(birth.body.components.length).toBeGreaterThan(1);
+    const record = await anonymous.get<Version>('/api/procedures/2.000488');
+    expect(record.body).toMatchObject({ competentAgencyKind: 'so', competentAgencyCode: '000.00.05.H20' });
+    expect(birth.body).toMatchObject({ competentAgencyKind: 'ubnd_xa', competentAgencyCode: null });
     expect((await anonymous.get('/api/procedures/9.999999')).status).toBe(404);
     expect(fieldsOf((await anonymous.get('/api/procedures/not-a-code')).body)).toEqual(['code']);
   });
@@ -237,6 +240,11 @@ describe('creating a procedure', () => {
       deadline: { value: 1, unit: 'calendar_day' },
     });
     expect(fieldsOf(calendarDays.body)).toEqual(['steps']);
+    const badAgency = await admin.post('/api/procedures', {
+      ...newProcedure('9.000005'),
+      competentAgencyCode: 'Sở Tư pháp',
+    });
+    expect(fieldsOf(badAgency.body)).toEqual(['competentAgencyCode']);
   });
 
   it('answers a retry with the same Idempotency-Key with the first answer, acting once', async () => {

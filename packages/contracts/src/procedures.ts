@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, NonEmpty, PageQuery, Uuid, LIMITS } from './common.ts';
-import { AgencyKind, AgencyLevel } from './org.ts';
+import { AgencyCode, AgencyKind, AgencyLevel } from './org.ts';
 
 /**
  * The catalogue of administrative procedures (thủ tục hành chính, TTHC). A procedure is a national
@@ -96,6 +96,11 @@ export const ProcedureContentFields = {
   sectorName: Text(),
   levels: Type.Array(AgencyLevel, { minItems: 1, maxItems: 2, uniqueItems: true }),
   competentAgencyKind: AgencyKind,
+  competentAgencyCode: Type.Optional(
+    Type.Union([Type.Null(), AgencyCode], {
+      description: 'The one agency that decides, when the kind alone does not say (a province-level sở)',
+    }),
+  ),
   receivingAgencyKinds: Type.Array(AgencyKind, { minItems: 1, maxItems: 5, uniqueItems: true }),
   components: Type.Array(DossierComponent, { maxItems: 60 }),
   form: Type.Record(Type.String(), Type.Unknown(), {

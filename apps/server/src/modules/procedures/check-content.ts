@@ -20,5 +20,6 @@ export function contentOf(input: ProcedureContent): ProcedureContent {
     cutOffTime: input.cutOffTime ?? '15:00',
     motPhanJustification: input.motPhanJustification ?? null,
     note: input.note ?? null,
+    competentAgencyCode: input.competentAgencyCode ?? null,
   };
 }

@@ -16,6 +16,7 @@ export const CSV_COLUMNS = {
     'sectorCode',
     'sectorName',
     'competentAgencyKind',
+    'competentAgencyCode',
     'resultTemplate',
     'onlineLevel',
     'motPhanJustification',

@@ -169,6 +169,7 @@ export const kinhDoanhXayDung: DemoProcedure[] = [
     sectorName: 'Thành lập và hoạt động doanh nghiệp',
     levels: ['province'],
     competentAgencyKind: 'so',
+    competentAgencyCode: '000.00.03.H20', // Sở Tài chính of the demo province
     receivingAgencyKinds: ['so', 'trung_tam_phvhcc'],
     cutOffTime: '15:00',
     components: [
@@ -250,6 +251,7 @@ export const kinhDoanhXayDung: DemoProcedure[] = [
     sectorName: 'Lý lịch tư pháp',
     levels: ['province'],
     competentAgencyKind: 'so',
+    competentAgencyCode: '000.00.05.H20', // Sở Tư pháp of the demo province
     receivingAgencyKinds: ['so', 'trung_tam_phvhcc'],
     cutOffTime: '15:00',
     components: [
