@@ -149,6 +149,8 @@ describe('versions', () => {
     expect(later.body).toMatchObject({ version: 2, deadline: { value: 5, unit: 'working_day' } });
     const listed = await anonymous.get<List<Summary>>('/api/procedures?q=1.004873');
     expect(listed.body.items[0]?.version).toBe(1);
+    const listedLater = await anonymous.get<List<Summary>>(`/api/procedures?q=1.004873&asOf=${from}`);
+    expect(listedLater.body.items[0]?.version).toBe(2);
   });
 
   it('refuses to publish twice, or to put a new version in force before the last one', async () => {

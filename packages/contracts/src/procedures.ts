@@ -167,6 +167,7 @@ export const ProcedureQuery = Type.Object(
     ),
     sector: Type.Optional(NonEmpty(LIMITS.codeMax)),
     level: Type.Optional(AgencyLevel),
+    asOf: Type.Optional(IsoDate),
     ...PageQuery,
   },
   { additionalProperties: false },

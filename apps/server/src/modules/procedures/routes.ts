@@ -37,12 +37,13 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Procedures in force today, by name or code (with or without diacritics), sector, level',
+        summary:
+          'Procedures in force today (or on asOf), by name or code (with or without diacritics), sector, level',
         querystring: ProcedureQuery,
         response: { 200: list(ProcedureSummary) },
       },
     },
-    async (request) => searchInForce(db, request.query, todayInVietnam()),
+    async (request) => searchInForce(db, request.query, request.query.asOf ?? todayInVietnam()),
   );
 
   app.get(
