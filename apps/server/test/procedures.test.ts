@@ -350,3 +350,20 @@ describe('import', () => {
     expect((await send(csv, await t.signedIn('lanhdao'))).status).toBe(403);
   });
 });
+
+describe('documentation', () => {
+  it('lists every catalogue endpoint in the OpenAPI document', async () => {
+    const doc = await t.client().get<{ paths: Record<string, unknown> }>('/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/procedures',
+        '/api/procedures/{code}',
+        '/api/procedures/{code}/versions',
+        '/api/procedures/{code}/versions/{version}/publish',
+        '/api/procedures/{code}/form-check',
+        '/api/procedures/import',
+        '/api/procedures/import/csv',
+      ]),
+    );
+  });
+});
