@@ -73,3 +73,23 @@ describe('operations', () => {
     await app.close();
   });
 });
+
+describe('request validation', () => {
+  it('coerces query strings but never a JSON body: null stays null, a number is not a name', async () => {
+    const admin = await t.signedIn('quantri');
+    const listed = await admin.get<{ items: { id: string; shortName: string | null }[] }>(
+      '/api/org/agencies?limit=1',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    const id = listed.body.items[0]!.id;
+    const cleared = await admin.patch<{ shortName: string | null }>(`/api/org/agencies/${id}`, {
+      shortName: null,
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.shortName).toBeNull();
+    const numeric = await admin.patch(`/api/org/agencies/${id}`, { name: 123 });
+    expect(numeric.status).toBe(400);
+    expect(numeric.body).toMatchObject({ issues: [{ field: 'name' }] });
+  });
+});

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { AppError, STATUS_BY_CODE, type FieldIssue } from './errors.ts';
@@ -110,14 +112,6 @@ function createFastify(options: { logLevel: string; trustProxy: boolean }) {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        allErrors: true,
-        coerceTypes: 'array',
-        useDefaults: true,
-      },
-    },
     bodyLimit: 1_048_576,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -125,8 +119,24 @@ function createFastify(options: { logLevel: string; trustProxy: boolean }) {
 
 export type App = ReturnType<typeof createFastify>;
 
+/**
+ * Query strings, params and headers arrive as text, so their validator turns '20' into 20. A JSON
+ * body already has types: coercing it would turn null into '' or 0 and 123 into '123', silently
+ * changing what the caller meant, so the body's validator never coerces.
+ */
+function createValidatorCompiler() {
+  const options = { removeAdditional: false, allErrors: true, useDefaults: true, strict: false } as const;
+  const body = new Ajv({ ...options, coerceTypes: false });
+  const text = new Ajv({ ...options, coerceTypes: 'array' });
+  addFormats.default(body);
+  addFormats.default(text);
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? body : text).compile(schema);
+}
+
 export function createHttp(options: { logLevel: string; trustProxy: boolean }): App {
   const app = createFastify(options);
+  app.setValidatorCompiler(createValidatorCompiler());
   app.decorateRequest('principal', null);
   app.decorateRequest('language', 'vi');
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
