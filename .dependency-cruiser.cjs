@@ -62,6 +62,14 @@ module.exports = {
       to: { path: `${MODULE}(organisation|ops)/` },
     },
     {
+      name: 'rules-modules-stand-alone',
+      severity: 'error',
+      comment:
+        'Calendar and procedures are rules other modules build on; they may write audit events and nothing else of another module.',
+      from: { path: `${MODULE}(calendar|procedures)/` },
+      to: { path: `${MODULE}(?!calendar/|procedures/|audit/)` },
+    },
+    {
       name: 'ops-stands-alone',
       severity: 'error',
       comment: 'Operations endpoints read platform state only.',
