@@ -20,11 +20,12 @@
 // BENCH_CONNECTIONS (default 50), BENCH_LOG_LEVEL (server LOG_LEVEL, default warn).
 import { hash, verify, type Options as Argon2Options } from '@node-rs/argon2';
 import autocannon, { type Result } from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RESULTS_DIR, rssMiB, startProcess, stopAll, stopProcess, waitReady } from './processes.ts';
+import { fmtInt, fmtMs, loadAverage, ratio, summarize, table, time, type Timing } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(ROOT);
@@ -37,76 +38,9 @@ const CORES = os.availableParallelism();
 const USERNAME = 'chuyenvien';
 const PASSWORD = 'TinhSo@2026';
 const SESSION_COOKIE = 'tinhso_session';
-const RESULTS_DIR = 'bench/results';
 const SIGN_IN_SAMPLES = 30;
 
 mkdirSync(RESULTS_DIR, { recursive: true });
-
-// ---------------------------------------------------------------------------------------------
-// processes
-
-const children = new Set<ChildProcess>();
-
-function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const logFile = `${RESULTS_DIR}/${name}.log`;
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  children.add(child);
-  child.on('exit', () => children.delete(child));
-  return child;
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function stopAll(): Promise<void> {
-  await Promise.all([...children].map(stopProcess));
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`bench: ${signal}, stopping servers`);
-    void stopAll().then(() => process.exit(130));
-  });
-}
-
-async function waitReady(child: ChildProcess, name: string, url: string, timeoutMs: number): Promise<number> {
-  const t0 = performance.now();
-  while (performance.now() - t0 < timeoutMs) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `${name} exited (${child.exitCode ?? child.signalCode}); see ${RESULTS_DIR}/${name}.log`,
-      );
-    }
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      if (res.ok) return (performance.now() - t0) / 1000;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${name} not ready at ${url} after ${timeoutMs / 1000} s; see ${RESULTS_DIR}/${name}.log`);
-}
-
-function rssMiB(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m?.[1] ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // measurements
@@ -155,35 +89,6 @@ async function cannon(
         : ''),
   );
   return row;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? NaN;
-}
-
-interface Timing {
-  mean: number;
-  p50: number;
-  p99: number;
-  n: number;
-}
-
-function summarize(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    n: samples.length,
-  };
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
 }
 
 async function loadArgon2Options(): Promise<Argon2Options> {
@@ -316,33 +221,6 @@ async function benchServer(
   } finally {
     await stopProcess(child);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// formatting
-
-function loadAverage(): string {
-  return os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-}
-function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-function fmtMs(n: number): string {
-  return n >= 10 ? n.toFixed(0) : n.toFixed(1);
-}
-function ratio(a: number, b: number): string {
-  if (!(b > 0)) return 'n/a';
-  const r = a / b;
-  return `${r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
