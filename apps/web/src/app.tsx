@@ -13,6 +13,7 @@ import { AdminUnitsPage } from './pages/workspace/admin-units-page.tsx';
 import { AgenciesPage } from './pages/workspace/agencies-page.tsx';
 import { AgencyPage } from './pages/workspace/agency-page.tsx';
 import { AuditPage } from './pages/workspace/audit-page.tsx';
+import { CalendarPage } from './pages/workspace/calendar-page.tsx';
 import { OfficialPage } from './pages/workspace/official-page.tsx';
 import { OfficialsPage } from './pages/workspace/officials-page.tsx';
 import { RolesPage } from './pages/workspace/roles-page.tsx';
@@ -67,6 +68,7 @@ export function App() {
             <Route path="officials/:id" element={guarded('/workspace/officials', <OfficialPage />)} />
             <Route path="roles" element={guarded('/workspace/roles', <RolesPage />)} />
             <Route path="audit" element={guarded('/workspace/audit', <AuditPage />)} />
+            <Route path="calendar" element={guarded('/workspace/calendar', <CalendarPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

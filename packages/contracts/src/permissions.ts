@@ -32,4 +32,5 @@ export const NAVIGATION = [
   { path: '/workspace/officials', labelKey: 'nav.officials', permission: 'official.read' },
   { path: '/workspace/roles', labelKey: 'nav.roles', permission: 'role.read' },
   { path: '/workspace/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+  { path: '/workspace/calendar', labelKey: 'nav.calendar', permission: 'workspace.access' },
 ] as const satisfies readonly { path: string; labelKey: string; permission: Permission }[];

@@ -24,6 +24,7 @@ export const common: Dictionary<typeof vi> = {
     officials: 'Officials',
     roles: 'Roles and permissions',
     audit: 'Audit trail',
+    calendar: 'Working calendar',
     menu: 'Menu',
   },
   navDescriptions: {
@@ -33,6 +34,7 @@ export const common: Dictionary<typeof vi> = {
     officials: 'Officials and their primary, concurrent and acting appointments.',
     roles: 'Role templates, their scope and the permissions positions grant.',
     audit: 'Who did what and when; verify the integrity of the trail.',
+    calendar: 'Public holidays, days off in lieu, working days of the year and due-date previews.',
   },
   actions: {
     signIn: 'Sign in',

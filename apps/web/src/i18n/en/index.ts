@@ -5,6 +5,7 @@ import { publicPages } from './public.ts';
 import { accountPages } from './account.ts';
 import { orgPages } from './org.ts';
 import { auditPages } from './audit.ts';
+import { calendarPages } from './calendar.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -12,4 +13,5 @@ export const en: Dictionary<typeof vi> = {
   ...accountPages,
   ...orgPages,
   ...auditPages,
+  ...calendarPages,
 };

@@ -21,6 +21,7 @@ export const common = {
     officials: 'Cán bộ, công chức',
     roles: 'Vai trò và quyền',
     audit: 'Nhật ký kiểm toán',
+    calendar: 'Lịch làm việc',
     menu: 'Danh mục',
   },
   navDescriptions: {
@@ -30,6 +31,7 @@ export const common = {
     officials: 'Hồ sơ cán bộ, bổ nhiệm chính thức, kiêm nhiệm và quyền.',
     roles: 'Mẫu vai trò, phạm vi và các quyền đi kèm vị trí.',
     audit: 'Ai đã làm gì, khi nào; kiểm tra tính toàn vẹn của nhật ký.',
+    calendar: 'Ngày nghỉ lễ, nghỉ bù, ngày làm việc trong năm và tính ngày hẹn trả.',
   },
   actions: {
     signIn: 'Đăng nhập',

@@ -3,6 +3,14 @@ import { publicPages } from './public.ts';
 import { accountPages } from './account.ts';
 import { orgPages } from './org.ts';
 import { auditPages } from './audit.ts';
+import { calendarPages } from './calendar.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
-export const vi = { ...common, ...publicPages, ...accountPages, ...orgPages, ...auditPages };
+export const vi = {
+  ...common,
+  ...publicPages,
+  ...accountPages,
+  ...orgPages,
+  ...auditPages,
+  ...calendarPages,
+};

@@ -12,6 +12,7 @@ const DESCRIPTIONS = {
   'nav.officials': 'navDescriptions.officials',
   'nav.roles': 'navDescriptions.roles',
   'nav.audit': 'navDescriptions.audit',
+  'nav.calendar': 'navDescriptions.calendar',
 } as const satisfies Record<(typeof NAVIGATION)[number]['labelKey'], string>;
 
 export function WorkspaceHomePage() {
