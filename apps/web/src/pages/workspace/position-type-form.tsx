@@ -1,9 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type PositionType, type Role, type UpdatePositionType } from '@tinhso/contracts';
+import type { PositionType, Role, UpdatePositionType } from '@tinhso/contracts';
 import { createPositionType, updatePositionType } from '../../api/org.ts';
 import { FormAlert } from '../../components/form-feedback.tsx';
-import { TextField } from '../../components/form-fields.tsx';
 import { useAction } from '../../hooks/use-action.ts';
 import { formText } from '../../lib/form-data.ts';
 import {
@@ -13,6 +12,7 @@ import {
   FormButtons,
   FormHeading,
   groupFields,
+  TemplateNameFields,
   useConfirmation,
 } from './template-form-parts.tsx';
 
@@ -84,35 +84,7 @@ export function PositionTypeForm({
         }}
       >
         <FormAlert error={save.error} fields={[...FIELDS, ...groupFields(save.error, ['roleCodes'])]} />
-        {positionType ? null : (
-          <TextField
-            name="code"
-            label={t('roles.templateCode')}
-            hint={t('roles.templateCodeHint')}
-            error={save.error}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-          />
-        )}
-        <TextField
-          name="nameVi"
-          lang="vi"
-          label={t('roles.nameVi')}
-          defaultValue={positionType?.nameVi ?? ''}
-          error={save.error}
-          autoComplete="off"
-          maxLength={LIMITS.nameMax}
-        />
-        <TextField
-          name="nameEn"
-          lang="en"
-          label={t('roles.nameEn')}
-          defaultValue={positionType?.nameEn ?? ''}
-          error={save.error}
-          autoComplete="off"
-          maxLength={LIMITS.nameMax}
-        />
+        <TemplateNameFields existing={positionType} error={save.error} />
         <ChoiceGroup name="roleCodes" legend={t('roles.rolesLegend')} error={save.error}>
           {roles.map((role) => (
             <li key={role.code}>

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  LIMITS,
   PERMISSION_CODES,
   ROLE_SCOPES,
   type PositionType,
@@ -11,7 +10,6 @@ import {
 } from '@tinhso/contracts';
 import { createRole, updateRole } from '../../api/org.ts';
 import { FormAlert } from '../../components/form-feedback.tsx';
-import { TextField } from '../../components/form-fields.tsx';
 import { useAction } from '../../hooks/use-action.ts';
 import { formText } from '../../lib/form-data.ts';
 import { describePermission } from '../../lib/permissions.ts';
@@ -22,6 +20,7 @@ import {
   FormButtons,
   FormHeading,
   groupFields,
+  TemplateNameFields,
   useConfirmation,
 } from './template-form-parts.tsx';
 
@@ -100,35 +99,7 @@ export function RoleForm({
         }}
       >
         <FormAlert error={save.error} fields={[...FIELDS, ...groupFields(save.error, ['permissions'])]} />
-        {role ? null : (
-          <TextField
-            name="code"
-            label={t('roles.templateCode')}
-            hint={t('roles.templateCodeHint')}
-            error={save.error}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-          />
-        )}
-        <TextField
-          name="nameVi"
-          lang="vi"
-          label={t('roles.nameVi')}
-          defaultValue={role?.nameVi ?? ''}
-          error={save.error}
-          autoComplete="off"
-          maxLength={LIMITS.nameMax}
-        />
-        <TextField
-          name="nameEn"
-          lang="en"
-          label={t('roles.nameEn')}
-          defaultValue={role?.nameEn ?? ''}
-          error={save.error}
-          autoComplete="off"
-          maxLength={LIMITS.nameMax}
-        />
+        <TemplateNameFields existing={role} error={save.error} />
         <ChoiceGroup name="scope" legend={t('roles.scopeLegend')} error={save.error}>
           {ROLE_SCOPES.map((scope) => (
             <li key={scope}>

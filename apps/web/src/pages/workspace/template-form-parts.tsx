@@ -2,7 +2,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldPath, issueFor } from '../../api/client.ts';
+import { LIMITS } from '@tinhso/contracts';
 import { Dialog } from '../../components/dialog.tsx';
+import { TextField } from '../../components/form-fields.tsx';
 
 /**
  * The fields of the server's issues about a group of choices: the group itself ("permissions") and
@@ -145,5 +147,49 @@ export function FormButtons({
         {t('actions.cancel')}
       </button>
     </div>
+  );
+}
+
+/** The code (only when creating) and the Vietnamese and English names of a role or position type. */
+export function TemplateNameFields({
+  existing,
+  error,
+}: {
+  existing: { nameVi: string; nameEn: string } | null;
+  error: ApiError | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {existing ? null : (
+        <TextField
+          name="code"
+          label={t('roles.templateCode')}
+          hint={t('roles.templateCodeHint')}
+          error={error}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={40}
+        />
+      )}
+      <TextField
+        name="nameVi"
+        lang="vi"
+        label={t('roles.nameVi')}
+        defaultValue={existing?.nameVi ?? ''}
+        error={error}
+        autoComplete="off"
+        maxLength={LIMITS.nameMax}
+      />
+      <TextField
+        name="nameEn"
+        lang="en"
+        label={t('roles.nameEn')}
+        defaultValue={existing?.nameEn ?? ''}
+        error={error}
+        autoComplete="off"
+        maxLength={LIMITS.nameMax}
+      />
+    </>
   );
 }
