@@ -11,7 +11,9 @@ import { seedProcedures } from '../src/modules/procedures/seed-procedures.ts';
  * fixture is built once per run (global-setup.ts).
  */
 export const TEMPLATE_DB = 'tinhso_fixture';
-export const PGLITE_DUMP = '.tmp/test-fixture/pglite.tar.gz';
+/** TEST_FIXTURE_DIR lets runs that share a working tree keep their fixtures apart. */
+export const FIXTURE_DIR = process.env.TEST_FIXTURE_DIR ?? '.tmp/test-fixture';
+export const PGLITE_DUMP = `${FIXTURE_DIR}/pglite.tar.gz`;
 
 export const testDatabaseKind = (): 'pglite' | 'postgres' =>
   process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
