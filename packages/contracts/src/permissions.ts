@@ -14,6 +14,13 @@ export const PERMISSIONS = {
   'audit.read': 'Read the audit trail',
   'procedure.manage': 'Maintain the procedure catalogue',
   'calendar.manage': 'Maintain holidays and day swaps',
+  'dossier.read': 'Read the dossiers received, handled or consulted in reach',
+  'dossier.receive': 'Receive dossiers at the one-stop desk, check completeness and return results',
+  'dossier.process': 'Appraise dossiers, request supplements, consult and hand over steps',
+  'dossier.approve': 'Approve or refuse dossiers and apologise for a late one',
+  'dossier.stats': 'Read the one-stop figures and indices',
+  'payment.reconcile': 'Read the fee payment reconciliation',
+  'integration.manage': 'Follow and retry the exchange with national systems',
   'citizen.self': 'A citizen’s own account and records',
 } as const;
 
