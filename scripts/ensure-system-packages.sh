@@ -2,7 +2,9 @@
 # Installs the Debian packages that the test suites need and npm cannot provide:
 #   - PostgreSQL 15 (server + contrib: unaccent, pg_trgm, ...) for the "real PostgreSQL" suite;
 #   - Chromium for Playwright (`npx playwright install` cannot download browsers here);
-#   - fonts-dejavu-core (Vietnamese glyphs for PDFs and for screenshots).
+#   - fonts-dejavu-core (Vietnamese glyphs for PDFs and for screenshots);
+#   - poppler-utils (pdftotext, pdfsig: independent readers of the PDFs we generate and sign);
+#   - clamav-daemon (clamd scans uploads in the tests, with the project's own EICAR signature file).
 # Idempotent and quick when everything is present: it only calls apt-get for what is missing.
 # Needs root (CI runs as root) or sudo; otherwise it says what to install and fails.
 set -euo pipefail
@@ -20,8 +22,15 @@ if [[ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
   missing+=(fonts-dejavu-core)
 fi
 
+if ! command -v pdftotext >/dev/null 2>&1; then
+  missing+=(poppler-utils)
+fi
+if [[ ! -x /usr/sbin/clamd ]]; then
+  missing+=(clamav-daemon)
+fi
+
 if ((${#missing[@]} == 0)); then
-  log "all present: PostgreSQL ($(compgen -G '/usr/lib/postgresql/*/bin/postgres' | tr '\n' ' '| sed 's/ $//')), /usr/bin/chromium, DejaVu fonts"
+  log "all present: PostgreSQL ($(compgen -G '/usr/lib/postgresql/*/bin/postgres' | tr '\n' ' '| sed 's/ $//')), /usr/bin/chromium, DejaVu fonts, poppler-utils, clamd"
   exit 0
 fi
 
