@@ -19,6 +19,9 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
   forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
   conflict: { vi: 'Xung đột dữ liệu: {issues}', en: 'Conflict: {issues}' },
+  too_large: { vi: 'Dữ liệu gửi lên quá lớn: {issues}', en: 'Too large: {issues}' },
+  unsupported_type: { vi: 'Loại tệp không được chấp nhận: {issues}', en: 'Unsupported type: {issues}' },
+  unprocessable: { vi: 'Không thể xử lý: {issues}', en: 'Cannot be processed: {issues}' },
   idempotency_mismatch: {
     vi: 'Mã Idempotency-Key này đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
