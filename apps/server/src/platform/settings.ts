@@ -26,6 +26,12 @@ export const SETTING_DEFAULTS = {
   'calendar.cutOff': '15:00',
   /** Office hours (UTC+7) that deadlines in hours count: 8 hours a day, the 40-hour week (QĐ 188/1999). */
   'calendar.workingHours': ['08:00-12:00', '13:00-17:00'],
+  /** NĐ 61 Art 19.4: a supplement request at appraisal within 3 working days of receipt, else justified. */
+  'dossier.supplementWithinWorkingDays': 3,
+  /** NĐ 61 Art 19.9: the apology (form 04) at the latest 1 working day before the due date. */
+  'dossier.apologyLeadWorkingDays': 1,
+  /** The worklist marks a dossier "due soon" within this many hours of its due instant. */
+  'dossier.dueSoonHours': 24,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
