@@ -71,6 +71,50 @@ export interface AuditEventCatalogue {
   };
   'calendar_swap.added': { entity: 'calendar_swap'; data: { kind: string; note: string } };
   'calendar_swap.removed': { entity: 'calendar_swap'; data: { kind: string; note: string } };
+  'fee_invoice.created': {
+    entity: 'fee_invoice';
+    data: { subjectKind: string; subjectId: string; amountVnd: number };
+  };
+  'fee_invoice.payment_started': {
+    entity: 'fee_invoice';
+    data: { provider: string; orderRef: string; amountVnd: number };
+  };
+  'fee_invoice.payment_failed': {
+    entity: 'fee_invoice';
+    data: { provider: string; orderRef: string; result: 'failed' | 'cancelled' };
+  };
+  'fee_invoice.paid': {
+    entity: 'fee_invoice';
+    data: {
+      receiptNo: string;
+      amountVnd: number;
+      provider: string | null;
+      providerTxnId: string | null;
+      paidOnline: 1 | 2 | null;
+    };
+  };
+  /** Money taken for an invoice already paid or cancelled: to be refunded. */
+  'fee_invoice.refund_due': {
+    entity: 'fee_invoice';
+    data: {
+      provider: string;
+      orderRef: string;
+      providerTxnId: string;
+      amountVnd: number;
+      invoiceStatus: string;
+    };
+  };
+  'fee_invoice.cancelled': { entity: 'fee_invoice'; data: { reason: string } };
+  /** A security event: a payment callback that was not accepted (forged, unknown or altered). */
+  'payment.callback_refused': {
+    entity: 'payment_callback';
+    data: {
+      provider: string;
+      orderRef: string | null;
+      reason: 'bad_signature' | 'unknown_order' | 'amount_mismatch';
+      ip: string | null;
+    };
+  };
   'demo.seeded': { entity: 'system'; data: { agencies: number; officials: number; citizens: number } };
 }
 
