@@ -57,6 +57,10 @@ export interface AuditEventCatalogue {
     entity: 'procedure';
     data: { code: string; version: number; effectiveFrom: string; closedVersion: number | null };
   };
+  'dossier.changed': {
+    entity: 'dossier';
+    data: { action: string; from: string | null; to: string; code: string | null };
+  };
   'procedure.imported': {
     entity: 'system';
     data: { created: string[]; newVersions: string[]; unchanged: string[] };
