@@ -119,6 +119,11 @@ export interface AuditEventCatalogue {
       ip: string | null;
     };
   };
+  /** A security event: an upload refused because the virus scanner found a signature; nothing was stored. */
+  'file.infected_upload_refused': {
+    entity: 'file_upload';
+    data: { fileName: string; sizeBytes: number; sha256: string; signature: string; scanner: string };
+  };
   'demo.seeded': { entity: 'system'; data: { agencies: number; officials: number; citizens: number } };
 }
 
