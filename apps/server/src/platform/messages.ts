@@ -92,6 +92,26 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'tổng thời gian các bước ({total} giờ làm việc) vượt thời hạn giải quyết ({limit} giờ làm việc)',
     en: 'the steps take {total} working hours, more than the legal deadline ({limit} working hours)',
   },
+  'file.missing': { vi: 'phải gửi đúng một tệp trong trường "file"', en: 'send exactly one file in the field "file"' },
+  'file.empty': { vi: 'tệp rỗng', en: 'the file is empty' },
+  'file.tooLarge': {
+    vi: 'tệp vượt quá dung lượng cho phép {limitMiB} MiB ({limit} byte)',
+    en: 'the file is larger than the limit of {limitMiB} MiB ({limit} bytes)',
+  },
+  'file.type': { vi: 'chỉ nhận tệp {allowed}', en: 'only {allowed} files are accepted' },
+  'file.typeMismatch': {
+    vi: 'nội dung tệp là {found} nhưng tên tệp hoặc loại khai báo là {declared}',
+    en: 'the content is {found} but the file name or declared type says {declared}',
+  },
+  'file.infected': {
+    vi: 'tệp chứa mã độc ({signature}) nên bị từ chối và không được lưu',
+    en: 'the file contains malware ({signature}); it was refused and not stored',
+  },
+  'file.scannerUnavailable': {
+    vi: 'chưa kiểm tra được virus vì dịch vụ quét đang gián đoạn; tệp không được lưu, vui lòng gửi lại sau',
+    en: 'the virus scanner is unavailable, so the file was not stored; please try again later',
+  },
+  'file.alreadyAttached': { vi: 'tệp đã được đính kèm vào hồ sơ khác', en: 'the file is already attached elsewhere' },
   not_json_schema: { vi: 'phải là một JSON Schema dạng đối tượng', en: 'must be a JSON Schema object' },
   schema_keyword: {
     vi: 'từ khóa JSON Schema không được hỗ trợ',
@@ -110,6 +130,52 @@ const FIELD_MESSAGES: Record<string, Template> = {
   parent_cycle: {
     vi: 'không được là chính nó hoặc đơn vị cấp dưới của nó',
     en: 'cannot be itself or below itself',
+  },
+  'dossier.actionNotAllowed': {
+    vi: 'không thể thực hiện "{action}" khi hồ sơ đang ở trạng thái "{status}"; được phép: {allowed}',
+    en: '"{action}" is not allowed while the dossier is {status}; allowed: {allowed}',
+  },
+  'dossier.receivingKind': {
+    vi: 'cơ quan này không tiếp nhận thủ tục (chỉ: {allowed})',
+    en: 'this agency does not receive the procedure (only: {allowed})',
+  },
+  'dossier.competentKind': {
+    vi: 'phải là cơ quan có thẩm quyền loại {allowed}',
+    en: 'must be a competent agency of kind {allowed}',
+  },
+  'dossier.missingComponent': {
+    vi: 'thiếu tệp cho thành phần bắt buộc "{name}"',
+    en: 'a file is required for the component "{name}"',
+  },
+  'dossier.noSuchComponent': {
+    vi: 'thủ tục không có thành phần số {index}',
+    en: 'the procedure has no component {index}',
+  },
+  'dossier.supplementLate': {
+    vi: 'đã quá {limit} ngày làm việc kể từ khi tiếp nhận (hạn {date}): phải nêu lý do',
+    en: 'more than {limit} working days after receipt (until {date}): a justification is required',
+  },
+  'dossier.apologyTooLate': {
+    vi: 'văn bản xin lỗi phải gửi chậm nhất {limit} ngày làm việc trước hạn trả ({date})',
+    en: 'the apology must be sent at least {limit} working day(s) before the due date ({date})',
+  },
+  'dossier.newDateNotLater': {
+    vi: 'ngày hẹn mới phải sau ngày hẹn trả hiện tại ({date})',
+    en: 'the new date must be after the current due date ({date})',
+  },
+  'dossier.assigneeNotInAgency': {
+    vi: 'người được giao phải đang công tác tại cơ quan xử lý',
+    en: 'the assignee must hold a post at the processing agency',
+  },
+  'dossier.sameAgency': { vi: 'phải là cơ quan khác cơ quan đang xử lý', en: 'must be another agency' },
+  'dossier.resultRequired': {
+    vi: 'cần tệp kết quả khi trả kết quả trực tuyến',
+    en: 'a result file is needed to return the result online',
+  },
+  'dossier.consultationAnswered': { vi: 'đã được trả lời', en: 'has already been answered' },
+  'dossier.deliveryAddress': {
+    vi: 'cần địa chỉ nhận kết quả qua bưu chính',
+    en: 'an address is needed to receive the result by post',
   },
 };
 
