@@ -1,0 +1,42 @@
+import type { Period } from './types.ts';
+
+/** Vietnam keeps UTC+7 all year; periods and months are Vietnam's, whatever the server's zone. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** The instant Vietnam's clocks show 00:00 on the first of the month (month 1–12; 13 is next January). */
+function vietnamMonthStart(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month - 1, 1) - VIETNAM_OFFSET_MS);
+}
+
+/** Quý 1–4 of a year, [00:00 on its first day, 00:00 on the next quarter's first day) in Vietnam. */
+export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  return { from: vietnamMonthStart(year, firstMonth), to: vietnamMonthStart(year, firstMonth + 3) };
+}
+
+export function yearPeriod(year: number): Period {
+  return { from: vietnamMonthStart(year, 1), to: vietnamMonthStart(year + 1, 1) };
+}
+
+export function monthPeriod(year: number, month: number): Period {
+  return { from: vietnamMonthStart(year, month), to: vietnamMonthStart(year, month + 1) };
+}
+
+export function isWithin(instant: Date, period: Period): boolean {
+  return instant >= period.from && instant < period.to;
+}
+
+/** 'YYYY-MM' of an instant in Vietnam's time, the key of the statistics page's month column. */
+export function vietnamMonthOf(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** 'YYYY-MM-DD' of an instant in Vietnam's time. */
+export function vietnamDayOf(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The dossiers received in a period: the population of most indicators (NgayTiepNhan in the period). */
+export function receivedIn<T extends { receivedAt: Date }>(facts: readonly T[], period: Period): T[] {
+  return facts.filter((fact) => isWithin(fact.receivedAt, period));
+}
