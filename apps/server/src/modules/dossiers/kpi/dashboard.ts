@@ -1,4 +1,4 @@
-import { elapsedIn, measureOnTime } from './on-time.ts';
+import { processingTime } from './on-time.ts';
 import { computeQd766 } from './qd766.ts';
 import { percent, roundHalfUp } from './rounding.ts';
 import type { DossierFacts, Elapsed, Period, ProcedureFacts } from './types.ts';
@@ -43,21 +43,11 @@ export function computeNd224Dashboard(input: {
   const eligible = procedures.filter((procedure) => procedure.isEligibleForToanTrinh === true);
   const toanTrinh = eligible.filter((procedure) => procedure.onlineLevel === 'toan_trinh').length;
   const online = dossiers.filter((fact) => fact.channel === 2).length;
-  let days = 0;
-  let resolved = 0;
-  for (const fact of dossiers) {
-    const measured = measureOnTime(fact, { periodEnd: period.to, elapsed });
-    if (!measured.isResolved) continue;
-    const paused = fact.supplements
-      .filter((pause) => pause.requestedAt < measured.endAt)
-      .reduce((sum, pause) => {
-        const to =
-          pause.completedAt && pause.completedAt < measured.endAt ? pause.completedAt : measured.endAt;
-        return sum + elapsedIn('working_day', pause.requestedAt, to, elapsed);
-      }, 0);
-    days += Math.max(0, elapsedIn('working_day', fact.receivedAt, measured.endAt, elapsed) - paused);
-    resolved += 1;
-  }
+  const times = dossiers
+    .map((fact) => processingTime(fact, { periodEnd: period.to, elapsed, unit: 'working_day' }))
+    .filter((time): time is number => time !== null);
+  const days = times.reduce((sum, time) => sum + time, 0);
+  const resolved = times.length;
   const indicators = computeQd766({ dossiers, procedures, period, elapsed });
   const figureOf = (id: string): Figure => {
     const found = indicators.find((indicator) => indicator.id === id);

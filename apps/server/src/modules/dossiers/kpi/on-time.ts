@@ -158,16 +158,17 @@ export function measureOnTime(fact: DossierFacts, options: { periodEnd: Date; el
 }
 
 /**
- * Processing time of a resolved dossier in its procedure's unit, supplement time subtracted
- * (QĐ 766 2.2): from NgayTiepNhan to Đã xử lý xong (else Đã trả kết quả). Null if not resolved.
+ * Processing time of a resolved dossier in its procedure's unit (or `unit`), supplement time
+ * subtracted (QĐ 766 2.2): from NgayTiepNhan to Đã xử lý xong (else Đã trả kết quả). Null if not
+ * resolved.
  */
 export function processingTime(
   fact: DossierFacts,
-  options: { periodEnd: Date; elapsed: Elapsed },
+  options: { periodEnd: Date; elapsed: Elapsed; unit?: DeadlineUnit },
 ): number | null {
   const endAt = at(fact.resolvedAt, options.periodEnd) ?? at(fact.returnedAt, options.periodEnd);
   if (!endAt) return null;
-  const unit = fact.legalDeadline.unit;
+  const unit = options.unit ?? fact.legalDeadline.unit;
   const paused = pausesBefore(fact, endAt).reduce(
     (sum, pause) => sum + elapsedIn(unit, pause.from, pause.to, options.elapsed),
     0,
