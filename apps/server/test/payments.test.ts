@@ -31,6 +31,8 @@ const sentCallbacks: Record<string, string>[] = [];
 /** Invoices the onSettled hook saw, with the status the hook's transaction saw them in. */
 const settled: { invoice: FeeInvoice; statusInTx: string }[] = [];
 let failSettlement = false;
+/** When false the simulator's IPN is only recorded, so that a test can deliver it itself. */
+let forwardCallbacks = true;
 
 const onSettled: OnSettled = async (tx, invoice) => {
   if (failSettlement) throw new Error('the dossier module failed');
@@ -93,7 +95,7 @@ beforeAll(async () => {
     secret: SECRET,
     fetch: async (url, init) => {
       sentCallbacks.push(JSON.parse(init?.body as string) as Record<string, string>);
-      return fetch(url, init);
+      return forwardCallbacks ? fetch(url, init) : new Response('{}', { status: 200 });
     },
   });
   await app.listen({ port, host: '127.0.0.1' });
@@ -380,6 +382,30 @@ describe('settling in one transaction, at the counter, and cancelling', () => {
     mai = await signedIn(MAI);
   });
 
+  it('five copies of the first callback at once: all acknowledged 00, one receipt, onSettled once', async () => {
+    const invoice = await newInvoice(MAI, 15_000);
+    const { body } = await start(mai, invoice.id);
+    forwardCallbacks = false;
+    try {
+      await payOnSimulator(body.redirectUrl, 'success');
+    } finally {
+      forwardCallbacks = true;
+    }
+    const ipn = sentCallbacks.at(-1) ?? {};
+    expect(ipn.order_ref).toBe(body.orderRef);
+    expect((await mai.get(`/api/payments/invoices/${invoice.id}`)).body.status).toBe('pending');
+    const answers = await Promise.all(Array.from({ length: 5 }, () => callback(ipn)));
+    expect(answers.map((answer) => `${answer.status} ${answer.body.code}`)).toEqual(Array(5).fill('200 00'));
+    expect(settled.filter((call) => call.invoice.id === invoice.id)).toHaveLength(1);
+    const receipts = await database.db
+      .selectFrom('fee_receipt')
+      .select('id')
+      .where('invoice_id', '=', invoice.id)
+      .execute();
+    expect(receipts).toHaveLength(1);
+    expect(await auditEvents('fee_invoice.refund_due', invoice.id)).toHaveLength(0);
+  });
+
   it('when onSettled fails nothing is paid and no receipt number is used; the platform’s retry pays', async () => {
     const before = await database.db
       .selectFrom('fee_receipt')
@@ -424,6 +450,38 @@ describe('settling in one transaction, at the counter, and cancelling', () => {
     expect(settled.filter((call) => call.invoice.id === invoice.id)).toHaveLength(1);
   });
 
+  it('receipts paid at the same time take consecutive numbers of the year’s series', async () => {
+    const invoices = await Promise.all([
+      newInvoice(MAI, 5_000),
+      newInvoice(MAI, 6_000),
+      newInvoice(MAI, 7_000),
+    ]);
+    const last = await database.db
+      .selectFrom('fee_receipt')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    const paid = await Promise.all(
+      invoices.map((invoice) =>
+        database
+          .open()
+          .transaction()
+          .execute((tx) =>
+            recordCounterPayment(tx, {
+              invoiceId: invoice.id,
+              officer: systemActor('test: motcua'),
+              onSettled,
+            }),
+          ),
+      ),
+    );
+    const first = (last?.seq ?? 0) + 1;
+    expect(paid.map((invoice) => receiptSeq(invoice.receiptNo)).sort((a, b) => a - b)).toEqual([
+      first,
+      first + 1,
+      first + 2,
+    ]);
+  });
+
   it('a cancelled invoice cannot be started', async () => {
     const invoice = await newInvoice(MAI, 20_000);
     await database.db
@@ -452,12 +510,12 @@ describe('GET /api/payments/reconciliation', () => {
     expect(today).toMatchObject({
       day,
       provider: 'paygov',
-      invoicesPaid: 2,
-      amountVnd: 50_000 + 40_000,
+      invoicesPaid: 3,
+      amountVnd: 50_000 + 15_000 + 40_000,
       unknownOrderCallbacks: 1,
       amountMismatches: 1,
       badSignatures: 2,
-      settlement: { available: true, count: 3, amountVnd: 110_000, missingThere: [], amountDiffers: [] },
+      settlement: { available: true, count: 4, amountVnd: 125_000, missingThere: [], amountDiffers: [] },
     });
     expect(today?.attemptsWithoutCallback).toContain(body.orderRef);
     // The platform settled the late payment of the invoice paid at the counter: we owe it back.
