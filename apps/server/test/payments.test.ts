@@ -462,16 +462,13 @@ describe('settling in one transaction, at the counter, and cancelling', () => {
       .executeTakeFirst();
     const paid = await Promise.all(
       invoices.map((invoice) =>
-        database
-          .open()
-          .transaction()
-          .execute((tx) =>
-            recordCounterPayment(tx, {
-              invoiceId: invoice.id,
-              officer: systemActor('test: motcua'),
-              onSettled,
-            }),
-          ),
+        database.db.transaction().execute((tx) =>
+          recordCounterPayment(tx, {
+            invoiceId: invoice.id,
+            officer: systemActor('test: motcua'),
+            onSettled,
+          }),
+        ),
       ),
     );
     const first = (last?.seq ?? 0) + 1;
