@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthPeriod, quarterPeriod, receivedIn, vietnamMonthOf, yearPeriod } from './periods.ts';
+import { monthPeriod, quarterPeriod, receivedIn, resolvedIn, vietnamMonthOf, yearPeriod } from './periods.ts';
 
 describe('periods in Vietnam time', () => {
   it('starts a quarter at 00:00 in Vietnam, 17:00 UTC the day before', () => {
@@ -27,5 +27,21 @@ describe('periods in Vietnam time', () => {
     const q1 = quarterPeriod(2026, 1);
     const facts = [{ receivedAt: q1.from }, { receivedAt: q1.to }];
     expect(receivedIn(facts, q1)).toEqual([{ receivedAt: q1.from }]);
+  });
+
+  it('picks the dossiers finished in a quarter by Đã xử lý xong, else Đã trả kết quả', () => {
+    const q1 = quarterPeriod(2026, 1);
+    const inQ1 = new Date('2026-03-31T16:00:00Z');
+    const inQ2 = new Date('2026-03-31T18:00:00Z');
+    const facts = [
+      { code: 'resolved in Q1, returned in Q2', resolvedAt: inQ1, returnedAt: inQ2 },
+      { code: 'resolved in Q2', resolvedAt: inQ2, returnedAt: null },
+      { code: 'only returned in Q1', returnedAt: inQ1 },
+      { code: 'unfinished' },
+    ];
+    expect(resolvedIn(facts, q1).map((f) => f.code)).toEqual([
+      'resolved in Q1, returned in Q2',
+      'only returned in Q1',
+    ]);
   });
 });

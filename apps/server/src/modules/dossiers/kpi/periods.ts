@@ -40,3 +40,17 @@ export function vietnamDayOf(instant: Date): string {
 export function receivedIn<T extends { receivedAt: Date }>(facts: readonly T[], period: Period): T[] {
   return facts.filter((fact) => isWithin(fact.receivedAt, period));
 }
+
+/**
+ * The dossiers resolved in a period (Đã xử lý xong, else Đã trả kết quả): the population of a
+ * TT 01/2018 evaluation, so a dossier is scored once, in the quarter it was finished.
+ */
+export function resolvedIn<T extends { resolvedAt?: Date | null; returnedAt?: Date | null }>(
+  facts: readonly T[],
+  period: Period,
+): T[] {
+  return facts.filter((fact) => {
+    const endAt = fact.resolvedAt ?? fact.returnedAt;
+    return endAt !== null && endAt !== undefined && isWithin(endAt, period);
+  });
+}
