@@ -3,18 +3,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrincipalResolver } from '../src/modules/identity/resolve-principal.ts';
 import { identityRoutes } from '../src/modules/identity/routes.ts';
-import {
-  createChannels,
-  type NotificationsConfig,
-} from '../src/modules/notifications/channels/create-channels.ts';
+import { createChannels } from '../src/modules/notifications/channels/create-channels.ts';
 import { notify, type NotifyInput } from '../src/modules/notifications/notify.ts';
 import { notificationRoutes } from '../src/modules/notifications/routes.ts';
 import {
   createSendNotificationHandler,
   NOTIFICATION_SEND_TOPIC,
 } from '../src/modules/notifications/send-notification.ts';
-import { createNotificationSimulators } from '../src/modules/notifications/simulators/create-notification-simulators.ts';
-import { TEMPLATE_CODES } from '../src/modules/notifications/templates.ts';
+import {
+  createNotificationSimulators,
+  simulatedNotificationsConfig,
+} from '../src/modules/notifications/simulators/create-notification-simulators.ts';
 import { createGrantsProvider } from '../src/modules/organisation/find-grants.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { installGuard } from '../src/platform/guard.ts';
@@ -77,20 +76,8 @@ const signedIn = async (username: string) => {
 
 const send = (input: NotifyInput) => database.db.transaction().execute((tx) => notify(tx, input));
 
-const config = (keys: { sms: string; zalo: string }): NotificationsConfig => ({
-  email: {
-    host: '127.0.0.1',
-    port: smtpPort,
-    secure: false,
-    from: '"Cổng dịch vụ công" <no-reply@tinhso.test>',
-  },
-  sms: { url: `${baseUrl}/simulators/sms/send`, apiKey: keys.sms, brandname: 'TINHSO' },
-  zalo: {
-    url: `${baseUrl}/simulators/zalo/message/template`,
-    accessToken: keys.zalo,
-    templateIds: Object.fromEntries(TEMPLATE_CODES.map((code, index) => [code, String(240_000 + index)])),
-  },
-});
+const config = (keys: { sms: string; zalo: string }) =>
+  simulatedNotificationsConfig({ baseUrl, smtpPort, smsApiKey: keys.sms, zaloAccessToken: keys.zalo });
 
 const worker = (keys: { sms: string; zalo: string }, maxAttempts = 5) => {
   const channels = createChannels(config(keys));
@@ -300,7 +287,7 @@ describe('delivery through the outbox', () => {
     );
     expect(zalo.body.items.at(-1)).toMatchObject({
       phone: '84912345678',
-      templateId: String(240_000 + TEMPLATE_CODES.indexOf('dossier.received')),
+      templateId: 'dossier.received',
       templateData: params,
       trackingId: zaloId,
     });
