@@ -92,7 +92,10 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'tổng thời gian các bước ({total} giờ làm việc) vượt thời hạn giải quyết ({limit} giờ làm việc)',
     en: 'the steps take {total} working hours, more than the legal deadline ({limit} working hours)',
   },
-  'file.missing': { vi: 'phải gửi đúng một tệp trong trường "file"', en: 'send exactly one file in the field "file"' },
+  'file.missing': {
+    vi: 'phải gửi đúng một tệp trong trường "file"',
+    en: 'send exactly one file in the field "file"',
+  },
   'file.empty': { vi: 'tệp rỗng', en: 'the file is empty' },
   'file.tooLarge': {
     vi: 'tệp vượt quá dung lượng cho phép {limitMiB} MiB ({limit} byte)',
@@ -111,7 +114,10 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'chưa kiểm tra được virus vì dịch vụ quét đang gián đoạn; tệp không được lưu, vui lòng gửi lại sau',
     en: 'the virus scanner is unavailable, so the file was not stored; please try again later',
   },
-  'file.alreadyAttached': { vi: 'tệp đã được đính kèm vào hồ sơ khác', en: 'the file is already attached elsewhere' },
+  'file.alreadyAttached': {
+    vi: 'tệp đã được đính kèm vào hồ sơ khác',
+    en: 'the file is already attached elsewhere',
+  },
   not_json_schema: { vi: 'phải là một JSON Schema dạng đối tượng', en: 'must be a JSON Schema object' },
   schema_keyword: {
     vi: 'từ khóa JSON Schema không được hỗ trợ',
