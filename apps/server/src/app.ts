@@ -17,6 +17,9 @@ import { serveWebApp } from './modules/ops/web.ts';
 import { createGrantsProvider } from './modules/organisation/find-grants.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { procedureRoutes } from './modules/procedures/routes.ts';
+import { dossierRoutes } from './modules/dossiers/routes.ts';
+import { createScanner } from './modules/files/create-scanner.ts';
+import { fileRoutes } from './modules/files/routes.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -60,6 +63,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(procedureRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
+  await app.register(fileRoutes, { db, scanner: createScanner({}) });
+  await app.register(dossierRoutes, { db });
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
 
   const maintenance = setInterval(() => {

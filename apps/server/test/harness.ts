@@ -70,6 +70,27 @@ export class TestClient {
   patch<T = Record<string, unknown>>(path: string, body: unknown) {
     return this.request<T>('PATCH', path, { body });
   }
+  put<T = Record<string, unknown>>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, { body });
+  }
+
+  /** Uploads one file as multipart field `file` (POST /api/files and the like). */
+  async upload<T = { id: string; name: string; size: number }>(
+    path: string,
+    file: { bytes: Uint8Array; name: string; type: string },
+  ): Promise<Answer<T>> {
+    const form = new FormData();
+    form.append('file', new File([file.bytes], file.name, { type: file.type }));
+    const headers: Record<string, string> = { 'accept-language': this.language };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const response = await fetch(this.baseUrl + path, { method: 'POST', headers, body: form });
+    const text = await response.text();
+    const body = (
+      response.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : text
+    ) as T;
+    return { status: response.status, body, headers: response.headers };
+  }
 
   async login(
     username: string,

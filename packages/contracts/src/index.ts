@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './procedures.ts';
 export * from './calendar.ts';
+export * from './dossiers.ts';

@@ -1,0 +1,136 @@
+import type { Transaction, Updateable } from 'kysely';
+import type { DossierAction, DossierStatus } from '@tinhso/contracts';
+import type { Actor } from '../../platform/access.ts';
+import type { DB } from '../../platform/db-types.ts';
+import { AppError } from '../../platform/errors.ts';
+import { todayInVietnam } from '../../platform/time.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { getDueDate } from '../calendar/get-due-date.ts';
+import { budgetHours } from '../procedures/rules.ts';
+import { isRated, stateOf, type LoadedDossier } from './repository.ts';
+import type { DossierTable } from './tables.ts';
+import { allowedActions, isAllowed, isDeskStep, timeliness, type Capacities } from './workflow.ts';
+
+/** 409 naming the actions the dossier's state and the caller allow (the issue's "bad input" rule). */
+export async function assertAllowed(
+  tx: Transaction<DB>,
+  action: DossierAction,
+  loaded: LoadedDossier,
+  who: Capacities,
+): Promise<void> {
+  const state = stateOf(loaded, await isRated(tx, loaded.row.id));
+  if (isAllowed(action, state, who)) return;
+  const allowed = allowedActions(state, who);
+  throw new AppError('conflict', {
+    detail: `${action} is not allowed on a ${loaded.row.status} dossier`,
+    issues: [
+      {
+        field: 'action',
+        key: 'dossier.actionNotAllowed',
+        params: { action, status: loaded.row.status, allowed: allowed.length ? allowed.join(', ') : '—' },
+      },
+    ],
+  });
+}
+
+/** Where a step is worked: the desk steps at the receiving agency, the others where the dossier is. */
+export function stepAgency(loaded: LoadedDossier, index: number, processingAgencyId: string): string {
+  const step = loaded.procedure.content.steps[index];
+  return step && isDeskStep(step) ? loaded.row.receiving_agency_id : processingAgencyId;
+}
+
+/** The columns that put a dossier at a step, with the step's budget running from `at`. */
+export async function enterStep(
+  tx: Transaction<DB>,
+  loaded: LoadedDossier,
+  index: number,
+  at: Date,
+  processingAgencyId: string,
+  assigneeId: string | null = null,
+): Promise<Updateable<DossierTable>> {
+  const step = loaded.procedure.content.steps[index];
+  if (!step) throw new AppError('internal', { detail: `procedure has no step ${index}` });
+  const due = await getDueDate(tx, {
+    receivedAt: at,
+    amount: budgetHours(step.budget),
+    unit: 'hour',
+    cutOff: '23:59',
+  });
+  return {
+    current_step: index,
+    current_agency_id: stepAgency(loaded, index, processingAgencyId),
+    step_started_at: at,
+    step_due_at: new Date(due.dueAt),
+    assignee_account_id: assigneeId,
+  };
+}
+
+/** When the legal deadline of a dossier received (or completed) at `at` runs out (R-CAL-5, R-CAL-6). */
+export async function legalDueAt(tx: Transaction<DB>, loaded: LoadedDossier, at: Date): Promise<Date> {
+  const { deadline, cutOffTime } = loaded.procedure.content;
+  const due = await getDueDate(tx, {
+    receivedAt: at,
+    amount: deadline.value,
+    unit: deadline.unit,
+    cutOff: cutOffTime ?? undefined,
+  });
+  return new Date(due.dueAt);
+}
+
+export interface Transition {
+  action: DossierAction | 'reply_consultation' | 'create';
+  to: DossierStatus;
+  actor: Actor;
+  at: Date;
+  patch?: Updateable<DossierTable>;
+  note?: string | null;
+  /** Set when the transition ends the step the dossier was at (a hand-over). */
+  closesStep?: boolean;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Changes a dossier and writes what happened: its action log (the control slip's source), the audit
+ * trail, and the outbox message that synchronises the national portal. All in the caller's transaction.
+ */
+export async function applyTransition(tx: Transaction<DB>, loaded: LoadedDossier, change: Transition) {
+  const { row } = loaded;
+  const step = row.current_step === null ? null : loaded.procedure.content.steps[row.current_step];
+  const patch = { ...change.patch, status: change.to, updated_at: change.at };
+  await tx.updateTable('dossier').set(patch).where('id', '=', row.id).execute();
+  const code = (patch.code as string | undefined) ?? row.code;
+  const event = await tx
+    .insertInto('dossier_event')
+    .values({
+      dossier_id: row.id,
+      at: change.at,
+      action: change.action,
+      from_status: change.action === 'create' ? null : row.status,
+      to_status: change.to,
+      actor_account_id: change.actor.accountId,
+      actor_label: change.actor.label,
+      agency_id: change.closesStep
+        ? row.current_agency_id
+        : (patch.current_agency_id ?? row.current_agency_id),
+      step_index: change.closesStep ? row.current_step : null,
+      step_name: change.closesStep && step ? step.name : null,
+      note: change.note ?? null,
+      timeliness: change.closesStep ? timeliness(change.at, row.step_due_at, todayInVietnam) : null,
+      data: JSON.stringify(change.data ?? {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, change.actor, {
+    type: 'dossier.changed',
+    entityType: 'dossier',
+    entityId: row.id,
+    agencyId: patch.current_agency_id ?? row.current_agency_id,
+    data: { action: change.action, from: row.status, to: change.to, code },
+  });
+  if (code !== null && change.to !== 'draft') {
+    await tx
+      .insertInto('outbox')
+      .values({ topic: 'dvcqg.sync', payload: JSON.stringify({ dossierId: row.id, eventId: event.id }) })
+      .execute();
+  }
+}

@@ -1,0 +1,452 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DOSSIER_CODE_PATTERN,
+  type Dossier,
+  type DossierSummary,
+  type PublicDossier,
+} from '@tinhso/contracts';
+import { todayInVietnam } from '../src/platform/time.ts';
+import { startTestApp, type TestApp, type TestClient } from './harness.ts';
+
+const CITIZEN = '087099001234';
+const OTHER_CITIZEN = '082185003417';
+const LLTP = '2.000488'; // Phiếu lý lịch tư pháp: Sở Tư pháp decides, received at the province centre
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  issues?: { field: string; message: string }[];
+}
+
+let t: TestApp;
+let citizen: TestClient;
+let motcua: TestClient;
+let chuyenvien: TestClient;
+let giamdoc: TestClient;
+let centreId: string;
+let centreCode: string;
+
+async function agencyOf(username: string) {
+  return t.database.db
+    .selectFrom('account as a')
+    .innerJoin('official as o', 'o.account_id', 'a.id')
+    .innerJoin('appointment as ap', 'ap.official_id', 'o.id')
+    .innerJoin('position as p', 'p.id', 'ap.position_id')
+    .innerJoin('agency as g', 'g.id', 'p.agency_id')
+    .select(['g.id', 'g.code', 'g.name'])
+    .where('a.username', '=', username)
+    .where('ap.kind', '=', 'primary')
+    .executeTakeFirstOrThrow();
+}
+
+async function uploadPdf(client: TestClient, name = 'to-khai.pdf'): Promise<string> {
+  const answer = await client.upload<{ id: string }>('/api/files', {
+    bytes: PDF,
+    name,
+    type: 'application/pdf',
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body.id;
+}
+
+async function draftBody(client: TestClient) {
+  return {
+    procedureCode: LLTP,
+    receivingAgencyId: centreId,
+    applicant: {
+      fullName: 'Nguyễn Thị Mai',
+      personalId: CITIZEN,
+      address: 'Số 12 đường Lê Lợi, phường Mỹ Tho, tỉnh Đồng Tháp',
+      phone: '0912345678',
+      email: 'nguyenthimai@example.com',
+    },
+    formData: {
+      nguoiYeuCau: { hoTen: 'Nguyễn Thị Mai', soDinhDanh: CITIZEN, soDienThoai: '0912345678' },
+      loaiPhieu: 'Phiếu số 1',
+      soLuong: 1,
+      mucDich: 'Bổ sung hồ sơ xin việc',
+    },
+    feeCase: 0,
+    deliveryMethod: 'online',
+    files: [
+      { componentIndex: 0, fileId: await uploadPdf(client, 'tờ khai.pdf') },
+      { componentIndex: 1, fileId: await uploadPdf(client, 'cccd.pdf') },
+    ],
+  };
+}
+
+async function fileOnline(client: TestClient = citizen): Promise<Dossier> {
+  const draft = await client.post<Dossier>('/api/dossiers', await draftBody(client));
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  const submitted = await client.post<Dossier>(`/api/dossiers/${draft.body.id}/submit`);
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  return submitted.body;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  citizen = await t.signedIn(CITIZEN);
+  motcua = await t.signedIn('motcua');
+  chuyenvien = await t.signedIn('chuyenvien');
+  giamdoc = await t.signedIn('giamdoc');
+  const centre = await agencyOf('motcua');
+  centreId = centre.id;
+  centreCode = centre.code;
+});
+
+afterAll(async () => t?.close());
+
+describe('an online dossier from draft to result', () => {
+  it('goes draft → submitted → received → processed → approved → returned, and the citizen rates it', async () => {
+    const draft = await citizen.post<Dossier>('/api/dossiers', await draftBody(citizen));
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', code: null, feeAmount: 200000, channel: 'online' });
+    expect(draft.body.allowedActions).toEqual(['edit', 'submit', 'discard']);
+    expect(draft.body.files).toHaveLength(2);
+
+    const submitted = await citizen.post<Dossier>(`/api/dossiers/${draft.body.id}/submit`);
+    expect(submitted.status).toBe(200);
+    const code = submitted.body.code!;
+    expect(code).toMatch(new RegExp(DOSSIER_CODE_PATTERN));
+    const today = todayInVietnam().replaceAll('-', '').slice(2);
+    expect(code.startsWith(`${centreCode}-${today}-`)).toBe(true);
+    expect(submitted.body).toMatchObject({ status: 'submitted', dvcqgStatus: 1, channelCode: 2 });
+    expect(submitted.body.competentAgency.code).toBe('000.00.05.H20');
+
+    const lookup = await t.client().get<PublicDossier>(`/api/public/dossiers/${code}`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({ code, status: 'submitted', applicantInitials: 'N. T. Mai' });
+    expect(JSON.stringify(lookup.body)).not.toContain('Nguyễn Thị Mai');
+    expect(lookup.body.events.every((event) => event.actor === null)).toBe(true);
+
+    const queue = await motcua.get<{ items: DossierSummary[] }>('/api/dossiers?status=submitted');
+    expect(queue.body.items.map((item) => item.code)).toContain(code);
+
+    const received = await motcua.post<Dossier>(`/api/dossiers/${draft.body.id}/receive`, {
+      note: 'Đủ thành phần',
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expect(received.body).toMatchObject({ status: 'received', dvcqgStatus: 2 });
+    expect(received.body.dueAt).not.toBeNull();
+    expect(received.body.currentAgency.code).toBe('000.00.05.H20');
+    expect(received.body.currentStep?.name).toBe('Thẩm định, trình ký');
+    expect(received.body.forms).toContain('01');
+
+    const atSpecialist = await chuyenvien.get<Dossier>(`/api/dossiers/${draft.body.id}`);
+    expect(atSpecialist.body.allowedActions).toContain('forward');
+    expect(atSpecialist.body.allowedActions).not.toContain('resolve');
+    const early = await chuyenvien.post<ErrorBody>(`/api/dossiers/${draft.body.id}/resolve`, {
+      outcome: 'approved',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.issues?.[0]?.message).toContain('forward');
+
+    const forwarded = await chuyenvien.post<Dossier>(`/api/dossiers/${draft.body.id}/forward`, {
+      note: 'Đủ điều kiện cấp phiếu',
+    });
+    expect(forwarded.status, JSON.stringify(forwarded.body)).toBe(200);
+    expect(forwarded.body).toMatchObject({ status: 'in_process', dvcqgStatus: 4 });
+    expect(forwarded.body.currentStep?.role).toBe('lanh_dao');
+    const handOver = forwarded.body.events.at(-1)!;
+    expect(handOver).toMatchObject({ action: 'forward', stepName: 'Thẩm định, trình ký' });
+    expect(['early', 'on_time', 'late']).toContain(handOver.timeliness);
+
+    const resultId = await uploadPdf(giamdoc, 'phiếu lý lịch tư pháp.pdf');
+    const noResult = await giamdoc.post<ErrorBody>(`/api/dossiers/${draft.body.id}/resolve`, {
+      outcome: 'approved',
+    });
+    expect(noResult.status).toBe(400);
+    expect(noResult.body.issues?.[0]?.field).toBe('resultFileId');
+    const resolved = await giamdoc.post<Dossier>(`/api/dossiers/${draft.body.id}/resolve`, {
+      outcome: 'approved',
+      resultFileId: resultId,
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(resolved.body).toMatchObject({
+      status: 'returned',
+      dvcqgStatus: 10,
+      outcome: 'approved',
+      deliveryStatus: 'delivered',
+    });
+    expect(resolved.body.events.map((e) => e.action).slice(-2)).toEqual(['resolve', 'return']);
+
+    const mine = await citizen.get<Dossier>(`/api/dossiers/${draft.body.id}`);
+    expect(mine.body.files.find((f) => f.purpose === 'result')?.id).toBe(resultId);
+    expect(mine.body.allowedActions).toEqual(['rate']);
+    const rated = await citizen.post<Dossier>(`/api/dossiers/${draft.body.id}/rate`, {
+      satisfaction: 'satisfied',
+      contactsToComplete: 0,
+      staffAttitude: 'good',
+    });
+    expect(rated.status).toBe(200);
+    expect(rated.body.rating).toMatchObject({ satisfaction: 'satisfied' });
+    const again = await citizen.post<ErrorBody>(`/api/dossiers/${draft.body.id}/rate`, {
+      satisfaction: 'neutral',
+    });
+    expect(again.status).toBe(409);
+
+    const chain = await t.database.db
+      .selectFrom('audit_event')
+      .select('data')
+      .where('entity_id', '=', draft.body.id)
+      .execute();
+    expect(chain.length).toBeGreaterThanOrEqual(7);
+    const sync = await t.database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'dvcqg.sync')
+      .execute();
+    expect(
+      sync.filter((row) => JSON.stringify(row.payload).includes(draft.body.id)).length,
+    ).toBeGreaterThanOrEqual(5);
+  });
+
+  it('checks the form and the required components at submission, naming every failing field', async () => {
+    const body = await draftBody(citizen);
+    const draft = await citizen.post<Dossier>('/api/dossiers', {
+      ...body,
+      formData: {
+        nguoiYeuCau: { hoTen: 'Nguyễn Thị Mai', soDinhDanh: CITIZEN },
+        loaiPhieu: 'Phiếu số 3',
+        soLuong: 0,
+      },
+      files: body.files.slice(0, 1),
+    });
+    expect(draft.status).toBe(201);
+    const refused = await citizen.post<ErrorBody>(`/api/dossiers/${draft.body.id}/submit`);
+    expect(refused.status).toBe(400);
+    const fields = refused.body.issues!.map((issue) => issue.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['formData.loaiPhieu', 'formData.soLuong', 'components.1']),
+    );
+    const still = await citizen.get<Dossier>(`/api/dossiers/${draft.body.id}`);
+    expect(still.body).toMatchObject({ status: 'draft', code: null });
+  });
+
+  it('refuses a receiving agency of the wrong kind and a fee case that does not exist', async () => {
+    const body = await draftBody(citizen);
+    const commune = await agencyOf('canboxa');
+    const wrongAgency = await citizen.post<ErrorBody>('/api/dossiers', {
+      ...body,
+      receivingAgencyId: (
+        await t.database.db
+          .selectFrom('agency')
+          .select('id')
+          .where('kind', '=', 'ubnd_tinh')
+          .executeTakeFirstOrThrow()
+      ).id,
+    });
+    expect(wrongAgency.status).toBe(400);
+    expect(wrongAgency.body.issues?.[0]?.field).toBe('receivingAgencyId');
+    const wrongFee = await citizen.post<ErrorBody>('/api/dossiers', { ...body, feeCase: 9 });
+    expect(wrongFee.status).toBe(400);
+    expect(wrongFee.body.issues?.[0]?.field).toBe('feeCase');
+    expect(commune.id).not.toBe(centreId);
+  });
+
+  it('keeps another citizen and another agency out: 404 as for a missing dossier', async () => {
+    const dossier = await fileOnline();
+    const other = await t.signedIn(OTHER_CITIZEN);
+    expect((await other.get(`/api/dossiers/${dossier.id}`)).status).toBe(404);
+    expect((await other.post(`/api/dossiers/${dossier.id}/withdraw`, {})).status).toBe(404);
+    const commune = await t.signedIn('canboxa');
+    expect((await commune.get(`/api/dossiers/${dossier.id}`)).status).toBe(404);
+    expect((await commune.post(`/api/dossiers/${dossier.id}/receive`, {})).status).toBe(404);
+    const worklist = await commune.get<{ items: DossierSummary[] }>('/api/dossiers');
+    expect(worklist.body.items.map((item) => item.id)).not.toContain(dossier.id);
+    expect((await t.client().get('/api/dossiers/' + dossier.id)).status).toBe(401);
+  });
+
+  it('returns the first answer to a repeated submit with the same idempotency key and creates one code', async () => {
+    const draft = await citizen.post<Dossier>('/api/dossiers', await draftBody(citizen));
+    const headers = { 'idempotency-key': `submit-${draft.body.id}` };
+    const [first, second] = await Promise.all([
+      citizen.post<Dossier>(`/api/dossiers/${draft.body.id}/submit`, {}, headers),
+      citizen.post<Dossier>(`/api/dossiers/${draft.body.id}/submit`, {}, headers),
+    ]);
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body.code).toBe(first.body.code);
+    const submits = await t.database.db
+      .selectFrom('dossier_event')
+      .select('id')
+      .where('dossier_id', '=', draft.body.id)
+      .where('action', '=', 'submit')
+      .execute();
+    expect(submits).toHaveLength(1);
+  });
+});
+
+describe('the counter', () => {
+  const paper = async (outcome: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+    const body = await draftBody(motcua);
+    return motcua.post<Dossier>('/api/dossiers/counter', {
+      ...body,
+      channel: 'counter',
+      deliveryMethod: 'counter',
+      outcome,
+      ...extra,
+    });
+  };
+
+  it('receives a paper dossier at once with form 01, its scans marked digitised', async () => {
+    const answer = await paper({ kind: 'receive' });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.body).toMatchObject({ status: 'received', channel: 'counter', channelCode: 1 });
+    expect(answer.body.code).toMatch(new RegExp(DOSSIER_CODE_PATTERN));
+    expect(answer.body.events.map((e) => e.action)).toEqual(['create', 'submit', 'receive']);
+    const digitised = await t.database.db
+      .selectFrom('dossier_file')
+      .select('digitised')
+      .where('dossier_id', '=', answer.body.id)
+      .execute();
+    expect(digitised.every((row) => row.digitised)).toBe(true);
+  });
+
+  it('asks for every missing item at once (form 02); the supplement brings it back to the check', async () => {
+    const answer = await paper({
+      kind: 'request_supplement',
+      items: [
+        { name: 'Văn bản ủy quyền', reason: 'Người nộp không phải người yêu cầu cấp phiếu' },
+        { name: 'Bản sao thẻ căn cước', reason: 'Bản chụp mờ, không đọc được số' },
+      ],
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.body).toMatchObject({ status: 'supplement_requested', dvcqgStatus: 5 });
+    expect(answer.body.supplements[0]?.items).toHaveLength(2);
+    expect(answer.body.forms).toContain('02');
+    const supplemented = await motcua.post<Dossier>(`/api/dossiers/${answer.body.id}/supplement`, {
+      files: [{ componentIndex: 2, fileId: await uploadPdf(motcua, 'uy-quyen.pdf') }],
+    });
+    expect(supplemented.status, JSON.stringify(supplemented.body)).toBe(200);
+    expect(supplemented.body.status).toBe('submitted');
+    expect(supplemented.body.supplements[0]?.completedAt).not.toBeNull();
+    const received = await motcua.post<Dossier>(`/api/dossiers/${answer.body.id}/receive`, {});
+    expect(received.body.status).toBe('received');
+  });
+
+  it('refuses with reasons (form 03) and then allows nothing but a rating by the applicant', async () => {
+    const answer = await paper({
+      kind: 'refuse',
+      reasons: ['Không thuộc thẩm quyền giải quyết của Sở Tư pháp'],
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ status: 'not_received', dvcqgStatus: 3 });
+    expect(answer.body.forms).toContain('03');
+    const late = await motcua.post<ErrorBody>(`/api/dossiers/${answer.body.id}/receive`, {});
+    expect(late.status).toBe(409);
+  });
+
+  it('gives concurrent receipts distinct, consecutive codes', async () => {
+    const bodies = await Promise.all(Array.from({ length: 6 }, () => draftBody(motcua)));
+    const answers = await Promise.all(
+      bodies.map((body) =>
+        motcua.post<Dossier>('/api/dossiers/counter', {
+          ...body,
+          channel: 'counter',
+          deliveryMethod: 'counter',
+          outcome: { kind: 'receive' },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    const sequences = answers.map((a) => Number(a.body.code!.slice(-4))).sort((a, b) => a - b);
+    expect(new Set(sequences).size).toBe(6);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(5);
+  });
+
+  it('hands a counter dossier’s result back at the desk: resolved (9) until returned (10)', async () => {
+    const answer = await paper({ kind: 'receive' });
+    const id = answer.body.id;
+    await chuyenvien.post(`/api/dossiers/${id}/forward`, {});
+    const resolved = await giamdoc.post<Dossier>(`/api/dossiers/${id}/resolve`, { outcome: 'approved' });
+    expect(resolved.body).toMatchObject({ status: 'resolved', dvcqgStatus: 9, deliveryStatus: 'ready' });
+    expect(resolved.body.currentAgency.id).toBe(centreId);
+    const returned = await motcua.post<Dossier>(`/api/dossiers/${id}/return`, {
+      note: 'Công dân nhận tại quầy',
+    });
+    expect(returned.body).toMatchObject({ status: 'returned', dvcqgStatus: 10, deliveryStatus: 'delivered' });
+  });
+});
+
+describe('deadlines', () => {
+  async function received(): Promise<Dossier> {
+    const body = await draftBody(motcua);
+    const answer = await motcua.post<Dossier>('/api/dossiers/counter', {
+      ...body,
+      channel: 'counter',
+      deliveryMethod: 'counter',
+      outcome: { kind: 'receive' },
+    });
+    return answer.body;
+  }
+
+  it('allows one apology with a later date, at least a working day before the due date, and refuses a second', async () => {
+    const dossier = await received();
+    const dueDay = todayInVietnam(new Date(dossier.dueAt!));
+    const sameDay = await chuyenvien.post<ErrorBody>(`/api/dossiers/${dossier.id}/apologise`, {
+      reason: 'Cần xác minh thêm',
+      newDueDate: dueDay,
+    });
+    expect(sameDay.status).toBe(400);
+    expect(sameDay.body.issues?.[0]?.field).toBe('newDueDate');
+    const newDate = new Date(new Date(dossier.dueAt!).getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const first = await chuyenvien.post<Dossier>(`/api/dossiers/${dossier.id}/apologise`, {
+      reason: 'Cần xác minh thông tin tại cơ quan công an',
+      newDueDate: newDate,
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ rescheduled: true, originalDueAt: dossier.dueAt });
+    expect(todayInVietnam(new Date(first.body.dueAt!))).toBe(newDate);
+    expect(first.body.forms).toContain('04');
+    const second = await chuyenvien.post<ErrorBody>(`/api/dossiers/${dossier.id}/apologise`, {
+      reason: 'Lần hai',
+      newDueDate: newDate,
+    });
+    expect(second.status).toBe(409);
+  });
+
+  it('refuses an apology sent on the due date itself', async () => {
+    const dossier = await received();
+    await t.database.db
+      .updateTable('dossier')
+      .set({ due_at: new Date(Date.now() + 3_600_000) })
+      .where('id', '=', dossier.id)
+      .execute();
+    const late = await chuyenvien.post<ErrorBody>(`/api/dossiers/${dossier.id}/apologise`, {
+      reason: 'Chậm',
+      newDueDate: '2099-01-01',
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.issues?.[0]?.message).toMatch(/ngày làm việc/);
+  });
+
+  it('needs a justification for a supplement request more than 3 working days after receipt, then restarts the deadline', async () => {
+    const dossier = await received();
+    await t.database.db
+      .updateTable('dossier')
+      .set({ received_at: new Date(Date.now() - 20 * 86_400_000) })
+      .where('id', '=', dossier.id)
+      .execute();
+    const items = [{ name: 'Giấy xác nhận nơi cư trú', reason: 'Cần đối chiếu nơi cư trú trước đây' }];
+    const unjustified = await chuyenvien.post<ErrorBody>(`/api/dossiers/${dossier.id}/request-supplement`, {
+      items,
+    });
+    expect(unjustified.status).toBe(400);
+    expect(unjustified.body.issues?.[0]?.field).toBe('justification');
+    const justified = await chuyenvien.post<Dossier>(`/api/dossiers/${dossier.id}/request-supplement`, {
+      items,
+      justification: 'Phát hiện khi xác minh với cơ quan công an',
+    });
+    expect(justified.status, JSON.stringify(justified.body)).toBe(200);
+    expect(justified.body.supplements[0]).toMatchObject({ stage: 'appraisal' });
+    const before = new Date(justified.body.dueAt!).getTime();
+    const completed = await motcua.post<Dossier>(`/api/dossiers/${dossier.id}/supplement`, {
+      files: [{ componentIndex: 2, fileId: await uploadPdf(motcua, 'xac-nhan.pdf') }],
+    });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    expect(completed.body.status).toBe('in_process');
+    expect(new Date(completed.body.dueAt!).getTime()).toBeGreaterThanOrEqual(before);
+  });
+});
