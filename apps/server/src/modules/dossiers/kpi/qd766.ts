@@ -91,59 +91,58 @@ export function averageProcessingTimes(
 const count = <T>(items: readonly T[], test: (item: T) => boolean): number =>
   items.reduce((sum, item) => sum + (test(item) ? 1 : 0), 0);
 
-/** Overdue dossiers and dossiers with a PAKN or a dislike, for 5.4 (a dossier may be in both). */
-function dissatisfaction(dossiers: readonly DossierFacts[], isLate: (fact: DossierFacts) => boolean) {
-  const late = count(dossiers, isLate);
+interface Context {
+  dossiers: readonly DossierFacts[];
+  procedures: readonly ProcedureFacts[];
+  procedureOf: (fact: DossierFacts) => ProcedureFacts | undefined;
+  rules: Qd766Rules;
+}
+
+/** 2.1 and 5.4: both need each dossier's on-time measure. */
+function progressAndSatisfaction(context: Context, input: Qd766Input): [Indicator, Indicator] {
+  const { dossiers, rules } = context;
+  const options = { periodEnd: input.period.to, elapsed: input.elapsed };
+  const late = new Set(dossiers.filter((fact) => !measureOnTime(fact, options).isOnTime));
   const complained = count(
     dossiers,
     (fact) => fact.pakn?.hasAny === true || fact.rating?.sentiment === 'dislike',
   );
-  return { late, complained };
+  const all = dossiers.length;
+  const satisfied = all - late.size - complained;
+  return [
+    ratioIndicator('2.1', { numerator: all - late.size, denominator: all }, rules),
+    ratioIndicator(
+      '5.4',
+      {
+        numerator: satisfied,
+        denominator: all,
+        rate: all === 0 ? null : Math.max(0, roundHalfUp((satisfied * 100) / all, 2)),
+        note: `100 − (${late.size} overdue + ${complained} with a PAKN or a dislike) / ${all} × 100`,
+      },
+      rules,
+    ),
+  ];
 }
 
-/** Every indicator above, in QĐ 766 order; 1.4 only when sync counts are given, 2.2 per procedure apart. */
-export function computeQd766(input: Qd766Input): Indicator[] {
-  const rules = input.rules ?? DEFAULT_QD766_RULES;
-  const { dossiers, procedures } = input;
-  const procedureOf = new Map(procedures.map((procedure) => [procedure.code, procedure]));
-  const onTime = new Map(
-    dossiers.map((fact) => [
-      fact,
-      measureOnTime(fact, { periodEnd: input.period.to, elapsed: input.elapsed }),
-    ]),
-  );
-  const isLate = (fact: DossierFacts) => onTime.get(fact)?.isOnTime === false;
+/** 3.1, 3.2, 3.3, 3.5, 3.6: online services, online dossiers, online payment. */
+function onlineIndicators(context: Context, sync: Indicator | null): Indicator[] {
+  const { dossiers, procedures, procedureOf, rules } = context;
   const online = procedures.filter((procedure) => procedure.onlineLevel !== null);
   const codesWithOnlineDossier = new Set(
-    dossiers.filter((fact) => fact.channel === 2).map((f) => f.procedureCode),
+    dossiers.filter((fact) => fact.channel === 2).map((fact) => fact.procedureCode),
   );
-  const sync = input.sync ? syncRateIndicator(input.sync, rules) : null;
-  const syncFactor = sync?.rate === null || sync === null ? 1 : Math.min(1, sync.rate / 100);
-  const onlineWithResult = count(dossiers, (fact) => {
-    if (fact.channel !== 2) return false;
-    return procedureOf.get(fact.procedureCode)?.returnsPaperResult === true
-      ? fact.hasResultFile === true
-      : true;
-  });
-  const paying = dossiers.filter(
+  const onlineWithResult = count(
+    dossiers,
     (fact) =>
-      (fact.hasFees ?? procedureOf.get(fact.procedureCode)?.hasFees) === true && fact.areFeesAllZero !== true,
+      fact.channel === 2 && (procedureOf(fact)?.returnsPaperResult !== true || fact.hasResultFile === true),
   );
-  const paperResult = dossiers.filter(
-    (fact) => procedureOf.get(fact.procedureCode)?.returnsPaperResult === true,
-  );
-  const forCitizens = dossiers.filter((fact) => procedureOf.get(fact.procedureCode)?.isForCitizens === true);
+  const syncFactor = sync === null || sync.rate === null ? 1 : Math.min(1, sync.rate / 100);
   const withFees = procedures.filter((procedure) => procedure.hasFees === true);
-  const { late, complained } = dissatisfaction(dossiers, isLate);
-  const satisfied = dossiers.length - late - complained;
-  const rate33 =
-    dossiers.length === 0 ? null : roundHalfUp(((onlineWithResult * 100) / dossiers.length) * syncFactor, 2);
-  const rate54 =
-    dossiers.length === 0 ? null : Math.max(0, roundHalfUp((satisfied * 100) / dossiers.length, 2));
+  const paying = dossiers.filter(
+    (fact) => (fact.hasFees ?? procedureOf(fact)?.hasFees) === true && fact.areFeesAllZero !== true,
+  );
   const all = dossiers.length;
   return [
-    ...(sync ? [sync] : []),
-    ratioIndicator('2.1', { numerator: count(dossiers, (fact) => !isLate(fact)), denominator: all }, rules),
     ratioIndicator('3.1', { numerator: online.length, denominator: procedures.length }, rules),
     ratioIndicator(
       '3.2',
@@ -158,7 +157,7 @@ export function computeQd766(input: Qd766Input): Indicator[] {
       {
         numerator: onlineWithResult,
         denominator: all,
-        rate: rate33,
+        rate: all === 0 ? null : roundHalfUp(((onlineWithResult * 100) / all) * syncFactor, 2),
         note: sync
           ? `Multiplied by the sync rate (1.4): ${sync.rate ?? 'N/A'}%`
           : 'No sync counts: not multiplied by 1.4',
@@ -181,6 +180,19 @@ export function computeQd766(input: Qd766Input): Indicator[] {
       },
       rules,
     ),
+  ];
+}
+
+/** 4.1 – 4.5: digitised components and results, reuse, the citizen's store, population data. */
+function digitisationIndicators(context: Context): Indicator[] {
+  const { dossiers, procedureOf, rules } = context;
+  const paperResult = dossiers.filter((fact) => procedureOf(fact)?.returnsPaperResult === true);
+  const forCitizens = dossiers.filter((fact) => procedureOf(fact)?.isForCitizens === true);
+  const ofAll = (test: (fact: DossierFacts) => boolean) => ({
+    numerator: count(dossiers, test),
+    denominator: dossiers.length,
+  });
+  return [
     ratioIndicator(
       '4.1',
       { numerator: count(paperResult, (f) => f.hasResultFile === true), denominator: paperResult.length },
@@ -188,26 +200,17 @@ export function computeQd766(input: Qd766Input): Indicator[] {
     ),
     ratioIndicator(
       '4.2',
-      {
-        numerator: count(dossiers, (f) => f.hasAllComponentFiles === true && f.hasResultFile === true),
-        denominator: all,
-      },
+      ofAll((f) => f.hasAllComponentFiles === true && f.hasResultFile === true),
       rules,
     ),
     ratioIndicator(
       '4.3',
-      { numerator: count(dossiers, (f) => f.hasReusedComponent === true), denominator: all },
+      ofAll((f) => f.hasReusedComponent === true),
       rules,
     ),
     ratioIndicator(
       '4.4',
-      {
-        numerator: count(
-          dossiers,
-          (f) => f.hasComponentFromCitizenStore === true || f.isResultInCitizenStore === true,
-        ),
-        denominator: all,
-      },
+      ofAll((f) => f.hasComponentFromCitizenStore === true || f.isResultInCitizenStore === true),
       rules,
     ),
     ratioIndicator(
@@ -218,15 +221,26 @@ export function computeQd766(input: Qd766Input): Indicator[] {
       },
       rules,
     ),
-    ratioIndicator(
-      '5.4',
-      {
-        numerator: satisfied,
-        denominator: all,
-        rate: rate54,
-        note: `100 − (${late} overdue + ${complained} with a PAKN or a dislike) / ${all} × 100`,
-      },
-      rules,
-    ),
+  ];
+}
+
+/** Every indicator above, in QĐ 766 order; 1.4 only when sync counts are given, 2.2 per procedure apart. */
+export function computeQd766(input: Qd766Input): Indicator[] {
+  const rules = input.rules ?? DEFAULT_QD766_RULES;
+  const byCode = new Map(input.procedures.map((procedure) => [procedure.code, procedure]));
+  const context: Context = {
+    dossiers: input.dossiers,
+    procedures: input.procedures,
+    procedureOf: (fact) => byCode.get(fact.procedureCode),
+    rules,
+  };
+  const sync = input.sync ? syncRateIndicator(input.sync, rules) : null;
+  const [onTime, satisfaction] = progressAndSatisfaction(context, input);
+  return [
+    ...(sync ? [sync] : []),
+    onTime,
+    ...onlineIndicators(context, sync),
+    ...digitisationIndicators(context),
+    satisfaction,
   ];
 }
