@@ -244,6 +244,10 @@ describe('delivery through the outbox', () => {
     const row = await notificationRow(notificationIds[0]!);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null, account_id: null });
     expect(row.provider_message_id).toBe(mail?.headers['message-id']);
+    const listed = await new TestClient(baseUrl).get<{ items: { subject: string }[] }>(
+      '/simulators/email/messages',
+    );
+    expect(listed.body.items.map((item) => item.subject)).toContain('Hồ sơ H20.01-261126-0003 cần bổ sung');
   });
 
   it('sends SMS and Zalo to the simulators: refused with a wrong key, then retried with the right one', async () => {

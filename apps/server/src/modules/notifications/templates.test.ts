@@ -39,6 +39,13 @@ describe('notification templates', () => {
     },
   );
 
+  it.each(TEMPLATE_CODES)('%s has a short text that leaves room for its parameters in one SMS', (code) => {
+    for (const language of ['vi', 'en'] as const) {
+      const fixed = TEMPLATES[code][language].short.replace(/\{[A-Za-z]+\}/g, '');
+      expect(fixed.length, `${code} ${language}`).toBeLessThanOrEqual(110);
+    }
+  });
+
   it('fills parameters as text, keeping markup characters as they are and subjects on one line', () => {
     const text = renderTemplate('dossier.refused', 'en', {
       code: 'H20.01-261126-0001\r\nBcc: someone@example.com',

@@ -170,6 +170,8 @@ export const TEMPLATES = {
 
 export type TemplateCode = keyof typeof TEMPLATES;
 export const TEMPLATE_CODES = Object.keys(TEMPLATES) as TemplateCode[];
+/** The parameters a template needs, for callers that want the compiler to check them. */
+export type TemplateParams<T extends TemplateCode> = Record<(typeof TEMPLATES)[T]['params'][number], string>;
 
 /** Appended to e-mails only: the portal and SMS already say who speaks. */
 export const EMAIL_FOOTER: Record<NotificationLanguage, string> = {

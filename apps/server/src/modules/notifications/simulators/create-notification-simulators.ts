@@ -5,15 +5,13 @@ import { createSmtpSink } from './smtp-sink.ts';
 
 /** The demo's and tests' e-mail, SMS and Zalo providers, all in this process. */
 export function createNotificationSimulators(
-  options: HttpSimulatorOptions & { smtpUser?: string; smtpPassword?: string },
+  options: Omit<HttpSimulatorOptions, 'mails'> & { smtpUser?: string; smtpPassword?: string },
 ) {
-  return {
-    smtp: createSmtpSink({
-      ...(options.smtpUser ? { user: options.smtpUser } : {}),
-      ...(options.smtpPassword ? { password: options.smtpPassword } : {}),
-    }),
-    ...createHttpSimulators(options),
-  };
+  const smtp = createSmtpSink({
+    ...(options.smtpUser ? { user: options.smtpUser } : {}),
+    ...(options.smtpPassword ? { password: options.smtpPassword } : {}),
+  });
+  return { smtp, ...createHttpSimulators({ ...options, mails: () => smtp.messages() }) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
+import type { ReceivedMail } from './smtp-sink.ts';
 
 /** The request the SMS adapter sends (channels/sms.ts). */
 const SmsRequest = Type.Object({
@@ -46,11 +47,22 @@ const SimulatedZns = Type.Object({
 });
 export type SimulatedZns = Static<typeof SimulatedZns>;
 
+const SimulatedMail = Type.Object({
+  from: Type.String(),
+  to: Type.Array(Type.String()),
+  subject: Type.String(),
+  text: Type.String(),
+  headers: Type.Record(Type.String(), Type.String()),
+  receivedAt: Type.String(),
+});
+
 const MAX_KEPT = 1_000;
 const tags = ['simulators'];
 
 export interface HttpSimulatorOptions {
   smsApiKey: string;
+  /** The SMTP sink's mails, listed at GET /simulators/email/messages when given. */
+  mails?: () => ReceivedMail[];
   smsApiKeyHeader?: string;
   zaloAccessToken: string;
 }
@@ -63,7 +75,8 @@ const keep = <T>(list: T[], item: T) => {
 /**
  * Stand-ins for the SMS brandname gateway and Zalo ZNS, for the demo and the tests: they check the
  * key or token like the real ones, record what they accept, and list it. Public routes under
- * /simulators: register them only when the simulators are switched on.
+ * /simulators that list personal data (phones, addresses, messages): register them only when the
+ * simulators are switched on, never in production.
  */
 export function createHttpSimulators(options: HttpSimulatorOptions) {
   const sms: SimulatedSms[] = [];
@@ -139,6 +152,21 @@ export function createHttpSimulators(options: HttpSimulatorOptions) {
         return { error: 0, message: 'Success', data: { msg_id: msgId, sent_time: sentTime } };
       },
     );
+
+    const { mails } = options;
+    if (mails)
+      app.get(
+        '/simulators/email/messages',
+        {
+          config: { access: 'public' },
+          schema: {
+            tags,
+            summary: 'Mails the SMTP sink received',
+            response: { 200: Type.Object({ items: Type.Array(SimulatedMail) }) },
+          },
+        },
+        async () => ({ items: mails() }),
+      );
 
     app.get(
       '/simulators/zalo/messages',
