@@ -25,6 +25,10 @@ export const common: Dictionary<typeof vi> = {
     roles: 'Roles and permissions',
     audit: 'Audit trail',
     calendar: 'Working calendar',
+    dossiers: 'Dossiers to handle',
+    counter: 'Counter reception',
+    statistics: 'Figures and evaluation',
+    procedures: 'Procedure catalogue',
     menu: 'Menu',
   },
   navDescriptions: {
@@ -35,6 +39,10 @@ export const common: Dictionary<typeof vi> = {
     roles: 'Role templates, their scope and the permissions positions grant.',
     audit: 'Who did what and when; verify the integrity of the trail.',
     calendar: 'Public holidays, days off in lieu, working days of the year and due-date previews.',
+    dossiers: 'My and my agency’s dossiers by due date; due soon and overdue.',
+    counter: 'Enter paper dossiers, check completeness, print the receipt and appointment.',
+    statistics: 'On-time, online, payment, digitisation and satisfaction rates; evaluation indices.',
+    procedures: 'Administrative procedures, versions, components, fees and deadlines.',
   },
   actions: {
     signIn: 'Sign in',

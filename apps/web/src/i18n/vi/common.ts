@@ -22,6 +22,10 @@ export const common = {
     roles: 'Vai trò và quyền',
     audit: 'Nhật ký kiểm toán',
     calendar: 'Lịch làm việc',
+    dossiers: 'Hồ sơ cần xử lý',
+    counter: 'Tiếp nhận tại quầy',
+    statistics: 'Thống kê, đánh giá',
+    procedures: 'Danh mục thủ tục',
     menu: 'Danh mục',
   },
   navDescriptions: {
@@ -32,6 +36,10 @@ export const common = {
     roles: 'Mẫu vai trò, phạm vi và các quyền đi kèm vị trí.',
     audit: 'Ai đã làm gì, khi nào; kiểm tra tính toàn vẹn của nhật ký.',
     calendar: 'Ngày nghỉ lễ, nghỉ bù, ngày làm việc trong năm và tính ngày hẹn trả.',
+    dossiers: 'Hồ sơ của tôi và của cơ quan theo hạn xử lý; sắp đến hạn, quá hạn.',
+    counter: 'Nhập hồ sơ giấy, kiểm tra thành phần, in giấy tiếp nhận và hẹn trả.',
+    statistics: 'Tỷ lệ đúng hạn, trực tuyến, thanh toán, số hóa, hài lòng; chỉ số đánh giá.',
+    procedures: 'Thủ tục hành chính, phiên bản, thành phần hồ sơ, phí, thời hạn.',
   },
   actions: {
     signIn: 'Đăng nhập',

@@ -13,6 +13,10 @@ const DESCRIPTIONS = {
   'nav.roles': 'navDescriptions.roles',
   'nav.audit': 'navDescriptions.audit',
   'nav.calendar': 'navDescriptions.calendar',
+  'nav.dossiers': 'navDescriptions.dossiers',
+  'nav.counter': 'navDescriptions.counter',
+  'nav.statistics': 'navDescriptions.statistics',
+  'nav.procedures': 'navDescriptions.procedures',
 } as const satisfies Record<(typeof NAVIGATION)[number]['labelKey'], string>;
 
 export function WorkspaceHomePage() {
