@@ -406,6 +406,31 @@ describe('settling in one transaction, at the counter, and cancelling', () => {
     expect(await auditEvents('fee_invoice.refund_due', invoice.id)).toHaveLength(0);
   });
 
+  it('a lost callback: the refresh asks the platform and applies its signed answer, once', async () => {
+    const invoice = await newInvoice(MAI, 12_000);
+    const { body } = await start(mai, invoice.id);
+    forwardCallbacks = false;
+    try {
+      await payOnSimulator(body.redirectUrl, 'success');
+    } finally {
+      forwardCallbacks = true;
+    }
+    expect((await mai.get(`/api/payments/invoices/${invoice.id}`)).body.status).toBe('pending');
+    const ngoc = await signedIn(NGOC);
+    expect((await ngoc.post(`/api/payments/invoices/${invoice.id}/refresh`)).status).toBe(404);
+    const refreshed = await mai.post<FeeInvoice>(`/api/payments/invoices/${invoice.id}/refresh`);
+    expect(refreshed.body).toMatchObject({ status: 'paid', provider: 'paygov', paidOnline: 1 });
+    // The callback arriving late, with numbers as JSON numbers, is a replay.
+    const late = sentCallbacks.at(-1) ?? {};
+    const lateAnswer = await fetch(`${baseUrl}/api/payments/callback/paygov`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...late, amount: Number(late.amount) }),
+    });
+    expect(lateAnswer.status).toBe(200);
+    expect(settled.filter((call) => call.invoice.id === invoice.id)).toHaveLength(1);
+  });
+
   it('when onSettled fails nothing is paid and no receipt number is used; the platform’s retry pays', async () => {
     const before = await database.db
       .selectFrom('fee_receipt')
@@ -507,12 +532,12 @@ describe('GET /api/payments/reconciliation', () => {
     expect(today).toMatchObject({
       day,
       provider: 'paygov',
-      invoicesPaid: 3,
-      amountVnd: 50_000 + 15_000 + 40_000,
+      invoicesPaid: 4,
+      amountVnd: 50_000 + 15_000 + 12_000 + 40_000,
       unknownOrderCallbacks: 1,
       amountMismatches: 1,
       badSignatures: 2,
-      settlement: { available: true, count: 4, amountVnd: 125_000, missingThere: [], amountDiffers: [] },
+      settlement: { available: true, count: 5, amountVnd: 137_000, missingThere: [], amountDiffers: [] },
     });
     expect(today?.attemptsWithoutCallback).toContain(body.orderRef);
     // The platform settled the late payment of the invoice paid at the counter: we owe it back.

@@ -71,6 +71,22 @@ export async function handleCallback(db: Db, input: HandleCallbackInput): Promis
     const claimed = input.provider.orderRefOfReturn(input.params)?.slice(0, 100) ?? null;
     return db.transaction().execute((tx) => refuse(tx, input, actor, claimed, 'bad_signature'));
   }
+  return applyVerifiedResult(db, input, verified);
+}
+
+/**
+ * Applies a result the provider vouched for (a verified callback, or the signed answer to a status
+ * query): refused if the order or the amount is not ours, answered again if already applied.
+ */
+export async function applyVerifiedResult(
+  db: Db,
+  input: HandleCallbackInput,
+  verified: VerifiedCallback,
+): Promise<Ack> {
+  const actor: Actor = {
+    ...systemActor(`payment platform ${input.provider.code}`),
+    correlationId: input.correlationId,
+  };
   return db.transaction().execute(async (tx) => {
     const attempt = await tx
       .selectFrom('payment_attempt')

@@ -8,9 +8,11 @@ import { acceptFormBodies } from './form-body.ts';
 import { getInvoice } from './get-invoice.ts';
 import { getReceipt } from './get-receipt.ts';
 import { handleCallback } from './handle-callback.ts';
+import { queryPayment } from './query-payment.ts';
 import type { PaymentProvider } from './provider.ts';
 import { reconcilePayments } from './reconcile-payments.ts';
 import {
+  CallbackBody,
   CallbackParams,
   FeeInvoiceSchema,
   FeeReceiptSchema,
@@ -33,12 +35,17 @@ export interface PaymentRoutesOptions {
   onSettled: OnSettled;
   /** Our origin as the platform and the citizen's browser reach it, e.g. https://dichvucong.tinh.gov.vn */
   publicBaseUrl: string;
+  /**
+   * The addresses the platforms call back from, when they publish them: callbacks from elsewhere are
+   * refused before any work (a flood of forged callbacks would otherwise fill the audit trail).
+   */
+  callbackIps?: readonly string[];
 }
 
 const tags = ['payments'];
 
 export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (app, options) => {
-  const { db, providers, onSettled, publicBaseUrl } = options;
+  const { db, providers, onSettled, publicBaseUrl, callbackIps } = options;
   const byCode = new Map(providers.map((provider) => [provider.code, provider]));
   const providerOf = (code: string) => {
     const provider = byCode.get(code);
@@ -90,8 +97,39 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
     },
   );
 
-  const callback = async (request: FastifyRequest, code: string, params: Record<string, string>) => {
+  app.post(
+    '/api/payments/invoices/:id/refresh',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Ask the platform about payments of this invoice still without a callback, and apply its signed answer',
+        params: IdParams,
+        response: { 200: FeeInvoiceSchema },
+      },
+    },
+    async (request) =>
+      queryPayment(db, {
+        invoiceId: request.params.id,
+        principal: principalOf(request),
+        providers,
+        onSettled,
+        correlationId: request.id,
+      }),
+  );
+
+  const callback = async (
+    request: FastifyRequest,
+    code: string,
+    raw: Record<string, string | number | boolean>,
+  ) => {
     const provider = providerOf(code);
+    if (callbackIps && !callbackIps.includes(request.ip)) {
+      request.log.warn({ ip: request.ip, provider: code }, 'payment callback from an address not allowed');
+      throw new AppError('forbidden');
+    }
+    const params = Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, String(value)]));
     const ack = await handleCallback(db, {
       provider,
       params,
@@ -108,7 +146,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
   };
   app.post(
     '/api/payments/callback/:provider',
-    { config: { access: 'public' }, schema: { ...callbackSchema, body: CallbackParams } },
+    { config: { access: 'public' }, schema: { ...callbackSchema, body: CallbackBody } },
     async (request, reply) => {
       const { statusCode, body } = await callback(request, request.params.provider, request.body);
       return reply.status(statusCode).send(body);

@@ -66,6 +66,13 @@ export const CallbackParams = Type.Record(Type.String({ maxLength: 64 }), Type.S
   maxProperties: 60,
 });
 
+/** A JSON callback may carry numbers and booleans; they are signed as their text. */
+export const CallbackBody = Type.Record(
+  Type.String({ maxLength: 64 }),
+  Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean()]),
+  { maxProperties: 60 },
+);
+
 export const FeeReceiptSchema = Type.Object(
   {
     id: Uuid,
