@@ -11,7 +11,7 @@ export async function renderApologyLetter(data: ApologyLetterData): Promise<Uint
   const writer = await openDossierForm({ formNumber: '04', title: TITLE, ...data });
   const agency = data.header.agency.name;
   drawAddressee(writer, data.applicant);
-  drawReceivedSentence(writer, { agencyName: agency, ...data });
+  drawReceivedSentence(writer, data);
   writer.paragraph([
     { text: 'Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả là ' },
     { text: formatDateTime(data.originalDueAt), style: 'bold' },

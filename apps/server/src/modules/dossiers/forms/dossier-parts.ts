@@ -1,33 +1,42 @@
 /** Paragraphs several dossier forms print the same way. */
-import { drawField, drawSignatures } from './form-frame.ts';
+import { DOTS, drawField, drawSignatures } from './form-frame.ts';
 import { formatDateTime } from './vietnam-time.ts';
 import type { FormWriter } from './form-writer.ts';
-import type { AgencySigner, Applicant, DossierReference, IsoDateTime } from './types.ts';
+import type { AgencySigner, Applicant, DossierReference, FormHeader, IsoDateTime } from './types.ts';
 
 /** The applicant's name in bold, then address, phone and email (dots when missing). */
 export function drawApplicant(writer: FormWriter, applicant: Applicant): void {
   drawField(writer, 'Ông/Bà (tổ chức)', applicant.fullName, { isBold: true });
   drawField(writer, 'Địa chỉ', applicant.address);
-  drawField(writer, 'Số điện thoại', applicant.phone);
-  drawField(writer, 'Email', applicant.email);
+  writer.paragraph(`Số điện thoại: ${applicant.phone ?? DOTS}; Email: ${applicant.email ?? DOTS}`);
 }
 
-/** 'Agency đã tiếp nhận hồ sơ của Ông/Bà X về thủ tục Y lúc …, mã hồ sơ Z.' */
+interface ReceivedDossier {
+  header: FormHeader;
+  dossier: DossierReference;
+  applicant: Applicant;
+  receivedAt: IsoDateTime;
+}
+
+/** 'Vào lúc …, <agency> đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục <procedure> (mã hồ sơ …).' */
 export function drawReceivedSentence(
   writer: FormWriter,
-  {
-    agencyName,
-    dossier,
-    receivedAt,
-  }: { agencyName: string; dossier: DossierReference; receivedAt: IsoDateTime },
+  { header, dossier, receivedAt }: ReceivedDossier,
 ): void {
   writer.paragraph([
     {
-      text: `Vào lúc ${formatDateTime(receivedAt)}, ${agencyName} đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục `,
+      text: `Vào lúc ${formatDateTime(receivedAt)}, ${header.agency.name} đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục `,
     },
     { text: dossier.procedureName, style: 'bold' },
     { text: ` (mã hồ sơ ${dossier.code}).` },
   ]);
+}
+
+/** 'Kính gửi:' the applicant with contact details, then the received sentence (Mẫu 02, 03). */
+export function drawApplicantAndReceipt(writer: FormWriter, data: ReceivedDossier): void {
+  writer.paragraph('Kính gửi:');
+  drawApplicant(writer, data.applicant);
+  drawReceivedSentence(writer, data);
 }
 
 /** 'Kính gửi: Ông/Bà X', for letters the agency sends to the applicant. */

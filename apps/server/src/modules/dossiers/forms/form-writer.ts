@@ -164,10 +164,10 @@ export class FormWriter {
   }
 
   /** Line widths for a paragraph starting at the cursor, narrower beside the floating box. */
-  private widthsAtCursor(box: TextBox): LineWidths {
+  private widthsAtCursor(box: TextBox): (lineIndex: number) => number {
     const float = this.float;
     const width = this.boxWidth(box);
-    if (!float || float.page !== this.page || this.y <= float.bottom) return width;
+    if (!float || float.page !== this.page || this.y <= float.bottom) return () => width;
     const [top, lineHeight, x] = [this.y, this.lineHeight(box.size), box.x ?? this.left];
     const gap = this.layout.fontSize;
     return (index) => (top - index * lineHeight > float.bottom ? Math.min(width, float.x - gap - x) : width);
@@ -199,10 +199,12 @@ export class FormWriter {
   paragraph(text: string | Run[], box: TextBox = {}): void {
     const lineHeight = this.lineHeight(box.size);
     this.ensureSpace(lineHeight);
-    for (const line of this.wrap(text, box, this.widthsAtCursor(box))) {
+    const widths = this.widthsAtCursor(box);
+    this.wrap(text, box, widths).forEach((line, index) => {
       this.ensureSpace(lineHeight);
-      this.y -= this.drawLines([line], this.y, box);
-    }
+      // Aligned within its own width, so a centred line beside the QR code is centred beside it.
+      this.y -= this.drawLines([line], this.y, { ...box, width: widths(index) });
+    });
   }
 
   rule(x1: number, x2: number, y: number, thickness = 0.6): void {

@@ -55,3 +55,8 @@ export function rasterise(
     return { width, height, pixels: pgm.subarray(header[0].length) };
   });
 }
+
+/** The strings of expected that text lacks; an assertion on it names every missing one at once. */
+export function missingFrom(text: string, expected: string[]): string[] {
+  return expected.filter((part) => !text.includes(part));
+}

@@ -1,6 +1,6 @@
 /** Mẫu số 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
 import { drawList, drawSignatures } from './form-frame.ts';
-import { drawApplicant, drawReceivedSentence } from './dossier-parts.ts';
+import { drawApplicantAndReceipt } from './dossier-parts.ts';
 import { finishDossierForm, openDossierForm } from './dossier-form.ts';
 import type { RefusalFormData } from './types.ts';
 
@@ -9,9 +9,7 @@ const TITLE = 'Phiếu từ chối tiếp nhận giải quyết hồ sơ';
 /** The refusal with every reason, numbered. */
 export async function renderRefusalForm(data: RefusalFormData): Promise<Uint8Array> {
   const writer = await openDossierForm({ formNumber: '03', title: TITLE, ...data });
-  writer.paragraph('Kính gửi:');
-  drawApplicant(writer, data.applicant);
-  drawReceivedSentence(writer, { agencyName: data.header.agency.name, ...data });
+  drawApplicantAndReceipt(writer, data);
   writer.paragraph('Căn cứ quy định hiện hành, cơ quan từ chối tiếp nhận hồ sơ vì các lý do sau:');
   if (data.reasons.length === 0) writer.paragraph('(Chưa ghi lý do.)', { style: 'italic' });
   drawList(writer, data.reasons, (index) => `${index + 1}.`);

@@ -43,17 +43,18 @@ export async function renderRegister(data: RegisterData): Promise<Uint8Array> {
       (data.bookNumber ? ` – Quyển số ${data.bookNumber}` : ''),
   );
   drawTable(writer, {
+    // Weights in points at A4 landscape: a date column fits 'HH:MM DD/MM/YYYY' on one line.
     columns: [
-      { header: 'STT', weight: 1.3, align: 'center' },
-      { header: 'Mã hồ sơ', weight: 5 },
-      { header: 'Tên thủ tục hành chính', weight: 8 },
-      { header: 'Người nộp hồ sơ', weight: 4.5 },
-      { header: 'Ngày nhận hồ sơ', weight: 3.2, align: 'center' },
-      { header: 'Ngày hẹn trả kết quả', weight: 3.2, align: 'center' },
-      { header: 'Ngày có kết quả', weight: 3.2, align: 'center' },
-      { header: 'Ngày trả kết quả', weight: 3.2, align: 'center' },
-      { header: 'Tình trạng', weight: 2.8, align: 'center' },
-      { header: 'Ghi chú', weight: 3.5 },
+      { header: 'STT', weight: 24, align: 'center' },
+      { header: 'Mã hồ sơ', weight: 104 },
+      { header: 'Tên thủ tục hành chính', weight: 140 },
+      { header: 'Người nộp hồ sơ', weight: 80 },
+      { header: 'Ngày nhận hồ sơ', weight: 82, align: 'center' },
+      { header: 'Ngày hẹn trả kết quả', weight: 82, align: 'center' },
+      { header: 'Ngày có kết quả', weight: 82, align: 'center' },
+      { header: 'Ngày trả kết quả', weight: 82, align: 'center' },
+      { header: 'Tình trạng', weight: 54, align: 'center' },
+      { header: 'Ghi chú', weight: 50 },
     ],
     rows: data.rows.map(registerRow),
     emptyText: 'Không có hồ sơ nào trong kỳ.',

@@ -21,7 +21,7 @@ function reasonText(reason: StopReason): string {
 export async function renderStopNotice(data: StopNoticeData): Promise<Uint8Array> {
   const writer = await openDossierForm({ formNumber: '05', title: TITLE, ...data });
   drawAddressee(writer, data.applicant);
-  drawReceivedSentence(writer, { agencyName: data.header.agency.name, ...data });
+  drawReceivedSentence(writer, data);
   writer.paragraph([
     { text: `${data.header.agency.name} thông báo dừng giải quyết hồ sơ nêu trên kể từ ` },
     { text: formatDateTime(data.stoppedAt), style: 'bold' },

@@ -1,6 +1,6 @@
 /** Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
-import { drawField, drawList, drawSignatures } from './form-frame.ts';
-import { drawApplicant, drawReceivedSentence } from './dossier-parts.ts';
+import { DOTS, drawField, drawSignatures } from './form-frame.ts';
+import { drawApplicantAndReceipt } from './dossier-parts.ts';
 import { finishDossierForm, openDossierForm } from './dossier-form.ts';
 import { drawTable } from './table.ts';
 import type { SupplementRequestFormData } from './types.ts';
@@ -10,9 +10,7 @@ const TITLE = 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ';
 /** Every paper to add or correct, why, and who to ask; the deadline restarts once complete. */
 export async function renderSupplementRequestForm(data: SupplementRequestFormData): Promise<Uint8Array> {
   const writer = await openDossierForm({ formNumber: '02', title: TITLE, ...data });
-  writer.paragraph('Kính gửi:');
-  drawApplicant(writer, data.applicant);
-  drawReceivedSentence(writer, { agencyName: data.header.agency.name, ...data });
+  drawApplicantAndReceipt(writer, data);
   writer.paragraph(
     'Sau khi xem xét, hồ sơ chưa đầy đủ, hợp lệ. Đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm:',
   );
@@ -27,21 +25,16 @@ export async function renderSupplementRequestForm(data: SupplementRequestFormDat
     emptyText: 'Không có nội dung cần bổ sung.',
     size: writer.layout.fontSize - 0.5,
   });
-  writer.paragraph('Cán bộ hướng dẫn:');
-  drawList(
-    writer,
-    [
-      [{ text: 'Họ và tên: ' }, { text: data.officer.fullName, style: 'bold' }],
-      `Chức vụ: ${data.officer.position ?? '……………………'}`,
-      `Số điện thoại: ${data.officer.phone ?? '……………………'}`,
-    ],
-    () => '-',
-  );
+  const { officer } = data;
+  writer.paragraph([
+    { text: 'Cán bộ hướng dẫn: ' },
+    { text: officer.fullName, style: 'bold' },
+    { text: `${officer.position ? `, ${officer.position}` : ''}; số điện thoại: ${officer.phone ?? DOTS}.` },
+  ]);
   drawField(
     writer,
     'Lưu ý',
-    'Thời hạn giải quyết được tính lại từ đầu kể từ khi cơ quan nhận đủ hồ sơ hợp lệ. ' +
-      'Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ cán bộ hướng dẫn nêu trên.',
+    'thời hạn giải quyết được tính lại từ đầu kể từ khi cơ quan nhận đủ hồ sơ hợp lệ.',
   );
   drawSignatures(writer, [
     { title: 'Người nộp hồ sơ', name: data.applicant.fullName },
