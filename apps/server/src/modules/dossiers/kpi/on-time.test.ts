@@ -81,6 +81,21 @@ describe('QĐ 766 2.1: is a dossier on time', () => {
     });
   });
 
+  it('ignores a supplement requested at the desk before receipt', () => {
+    // Requested Fri 27 Feb, completed Mon 2 March 08:30, received 09:00: not a pause, not a second request.
+    const result = measure(
+      dossier({
+        resolvedAt: at('2026-03-10T09:00:00'),
+        supplements: [
+          { requestedAt: at('2026-02-27T10:00:00'), completedAt: at('2026-03-02T08:30:00') },
+          { requestedAt: at('2026-03-03T10:00:00'), completedAt: at('2026-03-04T10:00:00') },
+        ],
+      }),
+    );
+    // 10 March 09:00 − 24 h = 9 March 09:00 ≤ 9 March 17:00 → on time, one request counted
+    expect(result).toMatchObject({ supplementRequests: 1, pausedMs: 24 * 3_600_000, timeliness: 'on_time' });
+  });
+
   it('ends at the request of a supplement still awaited', () => {
     // Waiting since Wed 4 March: judged then (early), not at the end of the period (late).
     const result = measure(

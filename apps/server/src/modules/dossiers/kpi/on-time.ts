@@ -75,6 +75,13 @@ export function elapsedIn(unit: DeadlineUnit, from: Date, to: Date, elapsed: Ela
   }
 }
 
+/**
+ * The supplement requests made after receipt (TrangThaiHoSo 5). A Phiếu yêu cầu bổ sung at the desk,
+ * before the dossier is received, pauses nothing: the clock has not started.
+ */
+const afterReceipt = (fact: DossierFacts) =>
+  fact.supplements.filter((pause) => pause.requestedAt >= fact.receivedAt);
+
 const at = (instant: Date | null | undefined, periodEnd: Date): Date | null =>
   instant && instant <= periodEnd ? instant : null;
 
@@ -98,7 +105,7 @@ function findEnd(fact: DossierFacts, periodEnd: Date): { endAt: Date; endSource:
     const endSource = closedAt === stoppedAt ? 'stopped' : closedAt === refusedAt ? 'refused' : 'withdrawn';
     return { endAt: closedAt, endSource };
   }
-  const waiting = fact.supplements
+  const waiting = afterReceipt(fact)
     .filter((pause) => pause.requestedAt <= periodEnd && !at(pause.completedAt, periodEnd))
     .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime())[0];
   if (waiting) return { endAt: waiting.requestedAt, endSource: 'waiting_supplement' };
@@ -107,7 +114,7 @@ function findEnd(fact: DossierFacts, periodEnd: Date): { endAt: Date; endSource:
 
 /** The supplement intervals before the end, a pending one running to the end. */
 function pausesBefore(fact: DossierFacts, endAt: Date): { from: Date; to: Date }[] {
-  return fact.supplements
+  return afterReceipt(fact)
     .filter((pause) => pause.requestedAt < endAt)
     .map((pause) => ({
       from: pause.requestedAt,
@@ -138,7 +145,7 @@ export function measureOnTime(fact: DossierFacts, options: { periodEnd: Date; el
   const { endAt, endSource } = findEnd(fact, options.periodEnd);
   const pauses = pausesBefore(fact, endAt);
   const pausedMs = pauses.reduce((sum, pause) => sum + (pause.to.getTime() - pause.from.getTime()), 0);
-  const supplementRequests = fact.supplements.filter(
+  const supplementRequests = afterReceipt(fact).filter(
     (pause) => pause.requestedAt <= options.periodEnd,
   ).length;
   const isResolved = endSource === 'resolved' || endSource === 'returned';

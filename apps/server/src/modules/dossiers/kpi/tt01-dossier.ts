@@ -19,7 +19,9 @@ const byCount = (count: number): IndexPoints => (count === 0 ? 2 : count === 1 ?
 export function scoreSteps(steps: readonly ProcessingStep[], periodEnd: Date): IndexPoints | undefined {
   const finished = steps.filter((step) => step.finishedAt !== null && step.finishedAt <= periodEnd);
   if (finished.length === 0) return undefined;
-  const outcomes = finished.map((step) => compareWithDue(step.finishedAt as Date, step.dueAt));
+  const outcomes = finished.map(
+    (step) => step.timeliness ?? compareWithDue(step.finishedAt as Date, step.dueAt),
+  );
   if (outcomes.includes('late')) return 0;
   return outcomes.every((outcome) => outcome === 'early') ? 2 : 1;
 }

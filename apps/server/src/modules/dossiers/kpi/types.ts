@@ -43,6 +43,8 @@ export interface ProcessingStep {
   dueAt: Date;
   /** Null while the unit still holds the dossier. */
   finishedAt: Date | null;
+  /** The hand-over's timeliness when the module already judged it (dossier_event.timeliness); wins over the dates. */
+  timeliness?: 'early' | 'on_time' | 'late';
 }
 
 /** What was said about a dossier through PAKN (phản ánh, kiến nghị), not counting what was proven false. */
@@ -53,6 +55,10 @@ export interface DossierPakn {
   hasAboutStaffConduct: boolean;
 }
 
+/**
+ * One dossier as it stands. `supplements` may include requests made at the desk before receipt; they
+ * are ignored by the on-time rule but count as contacts for TT 01/2018 index 3.
+ */
 export interface DossierFacts {
   /** MaHoSo. */
   code: string;
