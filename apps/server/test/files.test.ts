@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachFiles } from '../src/modules/files/attach-files.ts';
 import { builtinScanner, parseNdb } from '../src/modules/files/builtin-scanner.ts';
 import { clamdScanner } from '../src/modules/files/clamd-scanner.ts';
 import { PROJECT_SIGNATURES } from '../src/modules/files/create-scanner.ts';
 import { fileSummary } from '../src/modules/files/file-summary.ts';
+import { purgeUnattachedFiles } from '../src/modules/files/purge-unattached-files.ts';
 import { readFile } from '../src/modules/files/read-file.ts';
 import type { Scanner } from '../src/modules/files/scanner.ts';
 import type * as CreateScanner from '../src/modules/files/create-scanner.ts';
@@ -214,6 +216,15 @@ describe.each(scanners)('uploads with the %s', (_label, makeScanner) => {
     expect(await storedCount(t)).toBe(before);
   });
 
+  it('accepts a file of exactly the limit', async () => {
+    const atLimit = Buffer.alloc(10 * MIB, 0x20);
+    PDF.copy(atLimit);
+    const answer = await upload(mai, { bytes: atLimit, name: 'scan-300dpi.pdf', type: 'application/pdf' });
+    expect(answer.status).toBe(201);
+    expect(answer.body.sha256).toBe(sha256(atLimit));
+    expect((await download(mai, answer.body.id)).bytes.equals(atLimit)).toBe(true);
+  });
+
   it('cuts off a chunked upload (no length announced) at the limit with 413', async () => {
     const before = await storedCount(t);
     const boundary = 'tinhso-test-boundary';
@@ -346,6 +357,49 @@ describe.each(scanners)('uploads with the %s', (_label, makeScanner) => {
     expect((await readFile(t.database.db, first.body.id)).content.equals(PDF)).toBe(true);
     expect((await download(mai, first.body.id)).status).toBe(404);
     expect((await mai.request('DELETE', `/api/files/${first.body.id}`)).status).toBe(404);
+  });
+  it('purges files no dossier took in time, and leaves attached and recent ones', async () => {
+    const old = await upload(mai, { bytes: PDF, name: 'old.pdf', type: 'application/pdf' });
+    const recent = await upload(mai, { bytes: PDF, name: 'recent.pdf', type: 'application/pdf' });
+    await sql`update stored_file set created_at = now() - interval '3 days' where id = ${old.body.id}`.execute(
+      t.database.db,
+    );
+    const attachedIds = (
+      await t.database.db
+        .selectFrom('stored_file')
+        .select('id')
+        .where('attached_kind', 'is not', null)
+        .execute()
+    ).map((row) => row.id);
+    const purged = await purgeUnattachedFiles(t.database.db, {
+      olderThan: new Date(Date.now() - 86_400_000),
+    });
+    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(await fileSummary(t.database.db, [old.body.id, recent.body.id, ...attachedIds])).toEqual(
+      [recent.body.id, ...attachedIds].map((id) => expect.objectContaining({ id }) as unknown),
+    );
+  });
+
+  it('follows the dated setting files.maxBytes', async () => {
+    await t.database.db
+      .insertInto('setting')
+      .values({ key: 'files.maxBytes', effective_from: '2026-02-01', value: '1000', note: 'test' })
+      .execute();
+    try {
+      const answer = await upload<ErrorAnswer>(mai, {
+        bytes: Buffer.concat([PDF, Buffer.alloc(1000)]),
+        name: 'a.pdf',
+        type: 'application/pdf',
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.body.message).toContain('1000');
+    } finally {
+      await t.database.db
+        .deleteFrom('setting')
+        .where('key', '=', 'files.maxBytes')
+        .where('effective_from', '=', '2026-02-01')
+        .execute();
+    }
   });
 });
 
