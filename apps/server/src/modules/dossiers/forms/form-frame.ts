@@ -104,7 +104,7 @@ export function drawDossierCode(writer: FormWriter, dossier: DossierReference): 
   const side = writer.layout.fontSize * 6.5;
   writer.ensureSpace(side + 4);
   const x = writer.left + writer.width - side;
-  drawQrCode(writer, dossier.lookupUrl, x, writer.y, side);
+  drawQrCode(writer, { text: dossier.lookupUrl, x, top: writer.y, side });
   writer.floatRight(x, writer.y - side - 4);
   writer.paragraph([{ text: 'Mã hồ sơ: ' }, { text: dossier.code, style: 'bold' }]);
   writer.paragraph(`Tra cứu hồ sơ: ${dossier.lookupUrl}`, {

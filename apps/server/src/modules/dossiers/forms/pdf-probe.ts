@@ -39,6 +39,28 @@ export function pdfInfo(bytes: Uint8Array): Promise<Record<string, string>> {
   });
 }
 
+/** `pdffonts`' rows: the font name and whether it is embedded and has a ToUnicode map. */
+export function pdfFonts(
+  bytes: Uint8Array,
+): Promise<{ name: string; isEmbedded: boolean; hasUnicode: boolean }[]> {
+  return withPdfFile(bytes, async (file) => {
+    const { stdout } = await run('pdffonts', [file]);
+    // name, type words…, encoding, emb, sub, uni, object, generation
+    return stdout
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const columns = line.trim().split(/\s+/);
+        return {
+          name: columns[0] ?? '',
+          isEmbedded: columns.at(-5) === 'yes',
+          hasUnicode: columns.at(-3) === 'yes',
+        };
+      });
+  });
+}
+
 /** The first page as 8-bit grey pixels (0 = black) at `dpi`. */
 export function rasterise(
   bytes: Uint8Array,

@@ -13,7 +13,7 @@ describe('QR code', () => {
       issuedAt: '2026-11-26T08:30:00Z',
     });
     const [x, top, side] = [100, 500, 200];
-    drawQrCode(writer, url, x, top, side);
+    drawQrCode(writer, { text: url, x, top, side });
     const dpi = 144;
     const image = await rasterise(await writer.finish({ pageNumbers: false }), dpi);
     const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });

@@ -4,7 +4,10 @@ import { rgb } from 'pdf-lib';
 import type { FormWriter } from './form-writer.ts';
 
 /** The QR code drawn as dark squares, merged along rows, with its top-left corner at (x, top). */
-export function drawQrCode(writer: FormWriter, text: string, x: number, top: number, side: number): void {
+export function drawQrCode(
+  writer: FormWriter,
+  { text, x, top, side }: { text: string; x: number; top: number; side: number },
+): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const cell = side / modules.size;
   const color = rgb(0, 0, 0);

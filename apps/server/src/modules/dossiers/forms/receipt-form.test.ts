@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { missingFrom, pdfInfo, pdfText } from './pdf-probe.ts';
+import { missingFrom, pdfFonts, pdfInfo, pdfText } from './pdf-probe.ts';
 import { renderReceiptForm } from './receipt-form.ts';
 import { applicant, dossier, header, otherApplicant } from './test-data.ts';
 import type { ReceiptFormData } from './types.ts';
@@ -78,6 +78,15 @@ describe('Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết qu�
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('vi-VN');
     expect(doc.getCreationDate()?.toISOString()).toBe('2026-11-26T08:30:00.000Z');
+    // DejaVu Sans embedded as a subset (the whole regular face alone is over 700 kB), with ToUnicode.
+    const fonts = await pdfFonts(bytes);
+    expect(fonts.map((font) => font.name.replace(/-\d+$/, '')).sort()).toEqual([
+      'DejaVuSans',
+      'DejaVuSans-Bold',
+      'DejaVuSans-Oblique',
+    ]);
+    expect(fonts.every((font) => font.isEmbedded && font.hasUnicode)).toBe(true);
+    expect(bytes.length).toBeLessThan(120_000);
   });
 
   it('wraps a very long component name over several lines and loses no word', async () => {
