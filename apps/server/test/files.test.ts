@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachFiles } from '../src/modules/files/attach-files.ts';
+import { detachFiles } from '../src/modules/files/detach-files.ts';
 import { builtinScanner, parseNdb } from '../src/modules/files/builtin-scanner.ts';
 import { clamdScanner } from '../src/modules/files/clamd-scanner.ts';
 import { PROJECT_SIGNATURES } from '../src/modules/files/create-scanner.ts';
@@ -357,6 +358,14 @@ describe.each(scanners)('uploads with the %s', (_label, makeScanner) => {
     expect((await readFile(t.database.db, first.body.id)).content.equals(PDF)).toBe(true);
     expect((await download(mai, first.body.id)).status).toBe(404);
     expect((await mai.request('DELETE', `/api/files/${first.body.id}`)).status).toBe(404);
+
+    const detach = (id: string) =>
+      t.database.db
+        .transaction()
+        .execute((tx) => detachFiles(tx, { fileIds: [first.body.id], kind: 'dossier', id }));
+    expect(await detach(crypto.randomUUID())).toBe(0);
+    expect(await detach(dossierId)).toBe(1);
+    expect((await download(mai, first.body.id)).status).toBe(200);
   });
   it('purges files no dossier took in time, and leaves attached and recent ones', async () => {
     const old = await upload(mai, { bytes: PDF, name: 'old.pdf', type: 'application/pdf' });
