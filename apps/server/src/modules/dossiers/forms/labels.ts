@@ -11,18 +11,18 @@ export const COMPONENT_FORM: Record<ComponentForm, string> = {
   original: 'Bản chính',
   certified_copy: 'Bản sao có chứng thực',
   copy: 'Bản sao',
-  presented: 'Bản chính để xuất trình',
+  shown: 'Bản chính để xuất trình',
 };
 
 export const RECEIVING_CHANNEL: Record<ReceivingChannel, string> = {
-  direct: 'Trực tiếp tại Bộ phận Một cửa',
+  counter: 'Trực tiếp tại Bộ phận Một cửa',
   online: 'Trực tuyến',
-  postal: 'Qua dịch vụ bưu chính',
+  post: 'Qua dịch vụ bưu chính công ích',
 };
 
 export const RESULT_DELIVERY: Record<ResultDelivery, string> = {
-  one_stop: 'Bộ phận Một cửa',
-  postal: 'Qua dịch vụ bưu chính',
+  counter: 'Bộ phận Một cửa',
+  post: 'Qua dịch vụ bưu chính công ích',
   online: 'Trực tuyến',
 };
 

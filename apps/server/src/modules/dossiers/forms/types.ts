@@ -3,6 +3,7 @@
  * from its rows; nothing here knows a database. Instants are ISO 8601 strings with an offset ('Z' or
  * '+07:00'); they are printed in Vietnam's time (UTC+7) whatever the server's time zone.
  */
+import type { COMPONENT_KINDS, Channel, DeliveryMethod } from '@tinhso/contracts';
 
 /** An instant with its offset, e.g. '2026-11-26T08:30:00Z' or '2026-11-26T15:30:00+07:00'. */
 export type IsoDateTime = string;
@@ -42,8 +43,11 @@ export interface DossierReference {
   procedureName: string;
 }
 
-/** How a paper is handed in: bản chính, bản sao có chứng thực, bản sao, bản chính để xuất trình. */
-export type ComponentForm = 'original' | 'certified_copy' | 'copy' | 'presented';
+/**
+ * How a paper is handed in (the procedure's component kind): bản chính, bản sao có chứng thực,
+ * bản sao, bản chính để xuất trình.
+ */
+export type ComponentForm = (typeof COMPONENT_KINDS)[number];
 
 export interface DossierComponentRow {
   name: string;
@@ -51,10 +55,10 @@ export interface DossierComponentRow {
   count: number;
 }
 
-/** Kênh tiếp nhận: trực tiếp, trực tuyến, qua bưu chính. */
-export type ReceivingChannel = 'direct' | 'online' | 'postal';
-/** Nơi nhận kết quả: Bộ phận Một cửa, dịch vụ bưu chính, trực tuyến. */
-export type ResultDelivery = 'one_stop' | 'postal' | 'online';
+/** Kênh tiếp nhận (the dossier's channel): trực tiếp, trực tuyến, qua bưu chính. */
+export type ReceivingChannel = Channel;
+/** Nơi nhận kết quả (the dossier's delivery method): Bộ phận Một cửa, bưu chính, trực tuyến. */
+export type ResultDelivery = DeliveryMethod;
 
 export interface Person {
   fullName: string;
