@@ -8,6 +8,18 @@ describe('Vietnam time', () => {
     expect(formatShortDateTime('2026-11-26T01:30:00-05:00')).toBe('13:30 26/11/2026');
   });
 
+  it('ignores the server time zone', () => {
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'America/New_York';
+    try {
+      expect(formatDateTime('2026-11-26T08:30:00Z')).toBe('15 giờ 30 phút, ngày 26/11/2026');
+      expect(formatDayLine('2026-11-26')).toBe('ngày 26 tháng 11 năm 2026');
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+  });
+
   it('moves to the next day after 17:00 UTC', () => {
     expect(formatDateTime('2026-12-31T18:05:00Z')).toBe('01 giờ 05 phút, ngày 01/01/2027');
     expect(formatDateLine('2026-12-31T18:05:00Z')).toBe('ngày 01 tháng 01 năm 2027');
