@@ -14,6 +14,9 @@ import { AgenciesPage } from './pages/workspace/agencies-page.tsx';
 import { AgencyPage } from './pages/workspace/agency-page.tsx';
 import { AuditPage } from './pages/workspace/audit-page.tsx';
 import { CalendarPage } from './pages/workspace/calendar-page.tsx';
+import { CounterPage } from './pages/workspace/counter/counter-page.tsx';
+import { DossierPage } from './pages/workspace/dossiers/dossier-page.tsx';
+import { WorklistPage } from './pages/workspace/dossiers/worklist-page.tsx';
 import { OfficialPage } from './pages/workspace/official-page.tsx';
 import { OfficialsPage } from './pages/workspace/officials-page.tsx';
 import { RolesPage } from './pages/workspace/roles-page.tsx';
@@ -69,6 +72,9 @@ export function App() {
             <Route path="roles" element={guarded('/workspace/roles', <RolesPage />)} />
             <Route path="audit" element={guarded('/workspace/audit', <AuditPage />)} />
             <Route path="calendar" element={guarded('/workspace/calendar', <CalendarPage />)} />
+            <Route path="dossiers" element={guarded('/workspace/dossiers', <WorklistPage />)} />
+            <Route path="dossiers/:id" element={guarded('/workspace/dossiers', <DossierPage />)} />
+            <Route path="counter" element={guarded('/workspace/counter', <CounterPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

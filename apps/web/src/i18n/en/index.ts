@@ -6,6 +6,7 @@ import { accountPages } from './account.ts';
 import { orgPages } from './org.ts';
 import { auditPages } from './audit.ts';
 import { calendarPages } from './calendar.ts';
+import { dossierPages } from './dossiers.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -14,4 +15,5 @@ export const en: Dictionary<typeof vi> = {
   ...orgPages,
   ...auditPages,
   ...calendarPages,
+  ...dossierPages,
 };

@@ -4,6 +4,7 @@ import { accountPages } from './account.ts';
 import { orgPages } from './org.ts';
 import { auditPages } from './audit.ts';
 import { calendarPages } from './calendar.ts';
+import { dossierPages } from './dossiers.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -13,4 +14,5 @@ export const vi = {
   ...orgPages,
   ...auditPages,
   ...calendarPages,
+  ...dossierPages,
 };
