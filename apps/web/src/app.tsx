@@ -6,6 +6,14 @@ import { WorkspaceLayout } from './layouts/workspace-layout.tsx';
 import { AccountPage } from './pages/account/account-page.tsx';
 import { MfaPage } from './pages/account/mfa-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { FileDossierPage } from './pages/portal/file-dossier-page.tsx';
+import { FiledPage } from './pages/portal/filed-page.tsx';
+import { MyDossierPage } from './pages/portal/my-dossier-page.tsx';
+import { MyDossiersPage } from './pages/portal/my-dossiers-page.tsx';
+import { NotificationsPage } from './pages/portal/notifications-page.tsx';
+import { ProcedurePage } from './pages/portal/procedure-page.tsx';
+import { ProceduresPage } from './pages/portal/procedures-page.tsx';
+import { TrackPage } from './pages/portal/track-page.tsx';
 import { HomePage } from './pages/public/home-page.tsx';
 import { RegisterPage } from './pages/public/register-page.tsx';
 import { SignInPage } from './pages/public/sign-in-page.tsx';
@@ -35,6 +43,10 @@ function guarded(path: (typeof NAVIGATION)[number]['path'], page: ReactNode) {
   return <RequirePermission permission={permissionOf(path)}>{page}</RequirePermission>;
 }
 
+function signedIn(page: ReactNode) {
+  return <RequireSession>{page}</RequireSession>;
+}
+
 export function App() {
   return (
     <BrowserRouter>
@@ -60,6 +72,15 @@ export function App() {
                 </RequireSession>
               }
             />
+            <Route path="procedures" element={<ProceduresPage />} />
+            <Route path="procedures/:code" element={<ProcedurePage />} />
+            <Route path="procedures/:code/file" element={signedIn(<FileDossierPage />)} />
+            <Route path="track" element={<TrackPage />} />
+            <Route path="track/:code" element={<TrackPage />} />
+            <Route path="my/dossiers" element={signedIn(<MyDossiersPage />)} />
+            <Route path="my/dossiers/:id" element={signedIn(<MyDossierPage />)} />
+            <Route path="my/dossiers/:id/filed" element={signedIn(<FiledPage />)} />
+            <Route path="my/notifications" element={signedIn(<NotificationsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="workspace" element={<WorkspaceLayout />}>

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { MAIN_ID, SkipLink } from '../components/skip-link.tsx';
 import { useFocusOnNavigate } from '../hooks/use-focus-on-navigate.ts';
 import { useProvinceName } from '../hooks/use-public-agencies.ts';
+import { useUnreadNotifications } from '../hooks/use-unread-notifications.ts';
 import { hasPermission, useSession } from '../session/session-context.tsx';
 
 /** The citizen-facing frame: home, registration, sign-in, the account pages and the 404. */
@@ -22,6 +23,7 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
             <span className="brand__province">{provinceName ?? t('app.tagline')}</span>
           </Link>
           <div className="site-header__tools">
+            <PortalLinks />
             <AccountLinks />
             <LanguageSwitch />
           </div>
@@ -34,6 +36,34 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
         <p>{t('app.footer')}</p>
       </footer>
     </div>
+  );
+}
+
+/** The citizen's way into the one-stop portal; signed in, their dossiers and inbox with its unread count. */
+function PortalLinks() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  const isCitizen = state.status === 'signed_in' && state.session.kind === 'citizen';
+  const unread = useUnreadNotifications(isCitizen);
+  return (
+    <nav aria-label={t('portal.nav.label')} className="account-links">
+      <Link to="/procedures">{t('portal.nav.procedures')}</Link>
+      <Link to="/track">{t('portal.nav.track')}</Link>
+      {isCitizen ? (
+        <>
+          <Link to="/my/dossiers">{t('portal.nav.myDossiers')}</Link>
+          <Link to="/my/notifications">
+            {t('portal.nav.notifications')}
+            {unread ? (
+              <span className="badge badge--count">
+                <span aria-hidden="true">{unread}</span>
+                <span className="visually-hidden">{t('portal.nav.unread', { count: unread })}</span>
+              </span>
+            ) : null}
+          </Link>
+        </>
+      ) : null}
+    </nav>
   );
 }
 

@@ -6,6 +6,7 @@ import { accountPages } from './account.ts';
 import { orgPages } from './org.ts';
 import { auditPages } from './audit.ts';
 import { calendarPages } from './calendar.ts';
+import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
 
 export const en: Dictionary<typeof vi> = {
@@ -15,5 +16,6 @@ export const en: Dictionary<typeof vi> = {
   ...orgPages,
   ...auditPages,
   ...calendarPages,
+  ...portalPages,
   ...dossierPages,
 };

@@ -4,6 +4,7 @@ import { accountPages } from './account.ts';
 import { orgPages } from './org.ts';
 import { auditPages } from './audit.ts';
 import { calendarPages } from './calendar.ts';
+import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
@@ -14,5 +15,6 @@ export const vi = {
   ...orgPages,
   ...auditPages,
   ...calendarPages,
+  ...portalPages,
   ...dossierPages,
 };

@@ -41,6 +41,23 @@ export function HomePage() {
           </li>
         </ul>
       </section>
+      <section className="panel" aria-labelledby="home-services">
+        <h2 id="home-services">{t('portal.home.title')}</h2>
+        <p>{t('portal.home.lead')}</p>
+        <p className="actions">
+          <Link className="button button--primary" to="/procedures">
+            {t('portal.home.search')}
+          </Link>
+          <Link className="button" to="/track">
+            {t('portal.home.track')}
+          </Link>
+          {state.status === 'signed_in' && state.session.kind === 'citizen' ? (
+            <Link className="button" to="/my/dossiers">
+              {t('portal.home.mine')}
+            </Link>
+          ) : null}
+        </p>
+      </section>
       {state.status === 'anonymous' ? (
         <section className="panel" aria-labelledby="home-account">
           <h2 id="home-account">{t('home.accountTitle')}</h2>

@@ -1,0 +1,2 @@
+export { SchemaForm, issuesOutside, type SchemaFormProps } from './schema-form.tsx';
+export { asFormSchema, getAt, setAt, withDefaults, type FormSchema, type FormValue } from './schema.ts';
