@@ -60,6 +60,8 @@ async function main(args: string[]): Promise<number> {
       });
       return 0;
     case 'demo': {
+      // The demo talks to the local simulators of the national portal, payment, SMS, Zalo and mail.
+      process.env.SIMULATORS ??= 'true';
       const config = loadConfigOrExit();
       const { app } = await startServer(config, { beforeListen: seed });
       console.error(

@@ -18,8 +18,24 @@ import { createGrantsProvider } from './modules/organisation/find-grants.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { procedureRoutes } from './modules/procedures/routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
+import { settleDossierFee } from './modules/dossiers/fees.ts';
 import { createScanner } from './modules/files/create-scanner.ts';
 import { fileRoutes } from './modules/files/routes.ts';
+import { createChannels } from './modules/notifications/channels/create-channels.ts';
+import { notificationsConfigFrom } from './modules/notifications/channels/notifications-config.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import {
+  createSendNotificationHandler,
+  NOTIFICATION_SEND_TOPIC,
+} from './modules/notifications/send-notification.ts';
+import {
+  createNotificationSimulators,
+  simulatedNotificationsConfig,
+} from './modules/notifications/simulators/create-notification-simulators.ts';
+import { createPaygovProvider } from './modules/payments/paygov.ts';
+import { paymentRoutes } from './modules/payments/routes.ts';
+import { paygovSimulator } from './modules/payments/simulator.ts';
+import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './platform/outbox.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -31,6 +47,87 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.ur
  * The composition root: the one place that knows every module. It wires identity (who holds a
  * session) to organisation (what their positions grant) and registers each module's routes.
  */
+/** Demo credentials of the local simulators: they only ever talk to this process. */
+const SIMULATED = {
+  paygovSecret: 'simulated-paygov-secret',
+  smsKey: 'simulated-sms-key',
+  zaloToken: 'simulated-zalo-token',
+};
+
+/**
+ * The exchanges with systems outside: payments, notifications and the outbox that drives them. With
+ * SIMULATORS=true each national or commercial system is replaced by a local simulator mounted on this
+ * server, and the origin is learnt when the server listens (the tests listen on a random port).
+ */
+async function registerExchanges(app: App, config: Config, database: Database): Promise<void> {
+  const { db } = database;
+  let origin = config.PUBLIC_BASE_URL ?? '';
+  const originOf = () => origin;
+  const paygovSecret = config.PAYGOV_SECRET ?? (config.SIMULATORS ? SIMULATED.paygovSecret : undefined);
+  const providers = paygovSecret
+    ? [
+        createPaygovProvider({
+          merchantCode: config.PAYGOV_MERCHANT_CODE,
+          secret: paygovSecret,
+          gatewayUrl: config.PAYGOV_GATEWAY_URL ?? (() => `${originOf()}/simulators/paygov`),
+        }),
+      ]
+    : [];
+  // Without a payment platform configured (nor simulated) fees are paid at the desk only.
+  if (providers.length > 0)
+    await app.register(paymentRoutes, {
+      db,
+      providers,
+      onSettled: settleDossierFee,
+      publicBaseUrl: originOf,
+    });
+  const simulators = config.SIMULATORS
+    ? createNotificationSimulators({ smsApiKey: SIMULATED.smsKey, zaloAccessToken: SIMULATED.zaloToken })
+    : null;
+  if (simulators) {
+    await app.register(simulators.httpPlugin);
+    await app.register(paygovSimulator, {
+      prefix: '/simulators/paygov',
+      merchantCode: config.PAYGOV_MERCHANT_CODE,
+      secret: paygovSecret ?? SIMULATED.paygovSecret,
+    });
+  }
+
+  let outbox: OutboxWorker | undefined;
+  let channels: ReturnType<typeof createChannels> | undefined;
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (!origin && address && typeof address === 'object') origin = `http://127.0.0.1:${address.port}`;
+    channels = createChannels(
+      simulators
+        ? simulatedNotificationsConfig({
+            baseUrl: origin,
+            smtpPort: await simulators.smtp.start(0),
+            smsApiKey: SIMULATED.smsKey,
+            zaloAccessToken: SIMULATED.zaloToken,
+          })
+        : notificationsConfigFrom(config),
+    );
+    const handlers: Record<string, OutboxHandler> = {
+      [NOTIFICATION_SEND_TOPIC]: createSendNotificationHandler({ db, channels, logger: app.log }),
+    };
+    outbox = createOutboxWorker({
+      db,
+      handlers,
+      logger: app.log,
+      pollMs: config.OUTBOX_POLL_MS,
+      batchSize: 20,
+      maxAttempts: 8,
+    });
+    outbox.start();
+  });
+  app.addHook('onClose', async () => {
+    await outbox?.stop();
+    channels?.close();
+    await simulators?.smtp.stop();
+  });
+}
+
 export async function buildApp(config: Config, database: Database): Promise<App> {
   const app = createHttp({ logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY });
   const { db } = database;
@@ -63,8 +160,15 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(procedureRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
-  await app.register(fileRoutes, { db, scanner: createScanner({}) });
+  await app.register(fileRoutes, {
+    db,
+    scanner: createScanner(
+      config.CLAMD_HOST ? { clamd: { host: config.CLAMD_HOST, port: config.CLAMD_PORT } } : {},
+    ),
+  });
   await app.register(dossierRoutes, { db });
+  await app.register(notificationRoutes, { db });
+  await registerExchanges(app, config, database);
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
 
   const maintenance = setInterval(() => {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DOSSIER_CODE_PATTERN,
@@ -448,5 +452,114 @@ describe('deadlines', () => {
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
     expect(completed.body.status).toBe('in_process');
     expect(new Date(completed.body.dueAt!).getTime()).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('printed forms, register, fee and notices', () => {
+  const pdfText = async (client: TestClient, path: string) => {
+    const response = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie } });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (response.status !== 200) return { status: response.status, text: '' };
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'tinhso-pdf-'));
+    writeFileSync(join(dir, 'form.pdf'), bytes);
+    const text = execFileSync('pdftotext', ['-raw', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' });
+    // Table cells wrap (-raw keeps a cell's lines together): compare without white space.
+    return { status: 200, text: text.replace(/\s+/g, '') };
+  };
+
+  it('prints form 01 with the code and the applicant, 06 from the action log, and refuses a form with no history', async () => {
+    const dossier = await fileOnline();
+    await motcua.post(`/api/dossiers/${dossier.id}/receive`, {});
+    await chuyenvien.post(`/api/dossiers/${dossier.id}/forward`, { note: 'Đủ điều kiện' });
+    const receipt = await pdfText(citizen, `/api/dossiers/${dossier.id}/forms/01`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain(dossier.code);
+    expect(receipt.text).toContain('NguyễnThịMai');
+    expect(receipt.text).toContain('GIẤYTIẾPNHẬNHỒSƠ');
+    const slip = await pdfText(chuyenvien, `/api/dossiers/${dossier.id}/forms/06`);
+    expect(slip.status).toBe(200);
+    expect(slip.text).toContain('Thẩmđịnh,trìnhký');
+    expect((await pdfText(citizen, `/api/dossiers/${dossier.id}/forms/04`)).status).toBe(409);
+    const other = await t.signedIn(OTHER_CITIZEN);
+    expect((await pdfText(other, `/api/dossiers/${dossier.id}/forms/01`)).status).toBe(404);
+  });
+
+  it('prints the register of the desk with every dossier received in the period, and not another agency’s', async () => {
+    const dossier = await fileOnline();
+    await motcua.post(`/api/dossiers/${dossier.id}/receive`, {});
+    const today = todayInVietnam();
+    const register = await pdfText(
+      motcua,
+      `/api/dossiers/register?agencyId=${centreId}&from=${today}&to=${today}`,
+    );
+    expect(register.status).toBe(200);
+    expect(register.text).toContain(dossier.code);
+    const commune = await agencyOf('canboxa');
+    expect(
+      (await pdfText(motcua, `/api/dossiers/register?agencyId=${commune.id}&from=${today}&to=${today}`))
+        .status,
+    ).toBe(404);
+  });
+
+  it('invoices the fee at receipt; paying through the payment simulator marks the dossier paid and tells the citizen', async () => {
+    const dossier = await fileOnline();
+    const received = await motcua.post<Dossier>(`/api/dossiers/${dossier.id}/receive`, {});
+    expect(received.body).toMatchObject({ paymentStatus: 'due', feeAmount: 200000 });
+    expect(received.body.invoiceId).not.toBeNull();
+    const started = await citizen.post<{ redirectUrl: string }>(
+      `/api/payments/invoices/${received.body.invoiceId}/start`,
+      { returnPath: `/my/dossiers/${dossier.id}` },
+    );
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const page = await fetch(started.body.redirectUrl);
+    const html = await page.text();
+    const unescape = (text: string) =>
+      text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
+    const fields = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [
+        unescape(m[1]!),
+        unescape(m[2]!),
+      ]),
+    );
+    const action = new URL(
+      unescape(/<form method="post" action="([^"]*)"/.exec(html)?.[1] ?? ''),
+      started.body.redirectUrl,
+    );
+    const pressed = await fetch(action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...fields, result: 'success' }).toString(),
+      redirect: 'manual',
+    });
+    expect(pressed.status).toBe(303);
+    const paid = await citizen.get<Dossier>(`/api/dossiers/${dossier.id}`);
+    expect(paid.body.paymentStatus).toBe('paid');
+    expect(paid.body.events.map((e) => e.action)).toContain('pay');
+
+    const inbox = await citizen.get<{ items: { subject: string }[] }>('/api/me/notifications?limit=50');
+    const subjects = inbox.body.items.map((item) => item.subject);
+    expect(subjects).toContain(`Hồ sơ ${dossier.code} đã được tiếp nhận`);
+    expect(
+      subjects.some(
+        (subject) => subject.includes(dossier.code!) && /thanh toán|nộp phí|lệ phí/i.test(subject),
+      ),
+    ).toBe(true);
+  });
+
+  it('sends the applicant’s e-mail through the outbox to the mail simulator', async () => {
+    const dossier = await fileOnline();
+    await motcua.post(`/api/dossiers/${dossier.id}/receive`, {});
+    let sent: { status: string }[] = [];
+    for (let attempt = 0; attempt < 50 && !sent.some((row) => row.status === 'sent'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      sent = await t.database.db
+        .selectFrom('notification')
+        .select('status')
+        .where('channel', '=', 'email')
+        .where('subject', '=', `Hồ sơ ${dossier.code} đã được tiếp nhận`)
+        .execute();
+    }
+    expect(sent.map((row) => row.status)).toContain('sent');
   });
 });

@@ -112,7 +112,13 @@ export const totpNow = (secret: string) =>
 
 export async function startTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', WEB_DIST_DIR: '/nonexistent' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    COOKIE_SECURE: 'false',
+    WEB_DIST_DIR: '/nonexistent',
+    SIMULATORS: 'true',
+    OUTBOX_POLL_MS: '200',
+  });
   const app = await buildApp(config, database);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

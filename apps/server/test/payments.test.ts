@@ -16,8 +16,8 @@ import { paygovSimulator } from '../src/modules/payments/simulator.ts';
 import { openTestDatabase } from './fixture-database.ts';
 import { DEMO_PASSWORD, TestClient, totpNow } from './harness.ts';
 
-// The composition root (app.ts) does not mount payments yet: this file builds the app as app.ts
-// does and registers the payments routes and the PayGov simulator before listening.
+// app.ts mounts payments only with a platform configured or simulated; without either (as here)
+// this file registers them itself, with a hook that records what onSettled saw.
 const SECRET = 'paygov-test-secret-0123456789';
 const MERCHANT = 'TINHSO_TEST';
 const MAI = '087099001234';

@@ -398,6 +398,7 @@ export const DossierFormParams = Type.Object(
   { id: Uuid, form: Type.Enum(DOSSIER_FORMS) },
   { additionalProperties: false },
 );
+export const DossierFileParams = Type.Object({ id: Uuid, fileId: Uuid }, { additionalProperties: false });
 export const ConsultationParams = Type.Object(
   { id: Uuid, consultationId: Uuid },
   { additionalProperties: false },

@@ -26,6 +26,7 @@ import { todayInVietnam } from '../../platform/time.ts';
 import { getDueDate } from '../calendar/get-due-date.ts';
 import { attachFiles } from '../files/attach-files.ts';
 import { canSee, capacitiesOf, reaches, type Caller } from './access.ts';
+import { invoiceFee } from './fees.ts';
 import { checkComplete, submitDossier } from './file-dossier.ts';
 import { findDossier, lockDossier, type LoadedDossier } from './repository.ts';
 import { applyTransition, assertAllowed, enterStep, legalDueAt, stepAgency } from './transition.ts';
@@ -97,6 +98,7 @@ export async function receiveDossier(
     note: note ?? null,
     patch: { received_at: at, due_at: dueAt, ...stepPatch },
   });
+  await invoiceFee(tx, loaded.row.id, actor);
 }
 
 export const receive = (command: Command, id: string, note?: string) =>

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import {
   ApologiseBody,
@@ -10,6 +10,9 @@ import {
   CreateDraft,
   Dossier,
   DossierCodeParams,
+  DossierFileParams,
+  DossierFormParams,
+  RegisterQuery,
   DossierSummary,
   ForwardBody,
   IdParams,
@@ -42,6 +45,11 @@ import { createDraft, discardDraft, updateDraft } from './file-dossier.ts';
 import * as handle from './handle-dossier.ts';
 import { listMyDossiers, listWorklist, lookupByCode } from './queries.ts';
 import { toDossier } from './repository.ts';
+import { printDossierForm, printRegister } from './print-forms.ts';
+import { attachmentDisposition } from '../files/file-name.ts';
+import { readFile } from '../files/read-file.ts';
+import { notFound } from '../../platform/errors.ts';
+import { reaches } from './access.ts';
 
 const tags = ['dossiers'];
 
@@ -313,6 +321,82 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
   );
   action('rate', 'citizen.self', 'Rate the service once the dossier is decided', RatingBody, (c, id, b) =>
     handle.rate(c, id, b),
+  );
+
+  const pdf = (reply: FastifyReply, name: string, bytes: Uint8Array) =>
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${name}"`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(bytes));
+
+  app.get(
+    '/api/dossiers/:id/forms/:form',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'A one-stop form of the dossier as a printable PDF (01 receipt … 06 control slip); 409 if its history has none',
+        params: DossierFormParams,
+      },
+    },
+    async (request, reply) => {
+      const caller = await callerOf(db, request.principal!);
+      const { loaded } = await loadVisibleDossier(db, caller, request.params.id);
+      const origin = `${request.protocol}://${request.host}`;
+      const bytes = await printDossierForm(db, loaded, request.params.form, origin);
+      return pdf(reply, `mau-${request.params.form}-${loaded.row.code ?? loaded.row.id}.pdf`, bytes);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:id/files/:fileId',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Download a component or the result of a dossier the caller may see',
+        params: DossierFileParams,
+      },
+    },
+    async (request, reply) => {
+      const caller = await callerOf(db, request.principal!);
+      await loadVisibleDossier(db, caller, request.params.id);
+      const attached = await db
+        .selectFrom('dossier_file')
+        .select('file_id')
+        .where('dossier_id', '=', request.params.id)
+        .where('file_id', '=', request.params.fileId)
+        .executeTakeFirst();
+      if (!attached) throw notFound('file');
+      const file = await readFile(db, request.params.fileId);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', attachmentDisposition(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/register',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags,
+        summary:
+          'The dossier register (Sổ theo dõi hồ sơ, form 07) of a receiving agency for a period, as PDF',
+        querystring: RegisterQuery,
+      },
+    },
+    async (request, reply) => {
+      const caller = await callerOf(db, request.principal!);
+      const { agencyId, from, to } = request.query;
+      if (!reaches(caller, 'dossier.read', agencyId)) throw notFound('agency');
+      return pdf(reply, `so-theo-doi-${from}-${to}.pdf`, await printRegister(db, agencyId, from, to));
+    },
   );
 
   app.post(

@@ -7,6 +7,7 @@ import { todayInVietnam } from '../../platform/time.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getDueDate } from '../calendar/get-due-date.ts';
 import { budgetHours } from '../procedures/rules.ts';
+import { noticeOf, notifyApplicant } from './notices.ts';
 import { isRated, stateOf, type LoadedDossier } from './repository.ts';
 import type { DossierTable } from './tables.ts';
 import { allowedActions, isAllowed, isDeskStep, timeliness, type Capacities } from './workflow.ts';
@@ -78,7 +79,7 @@ export async function legalDueAt(tx: Transaction<DB>, loaded: LoadedDossier, at:
 }
 
 export interface Transition {
-  action: DossierAction | 'reply_consultation' | 'create';
+  action: DossierAction | 'reply_consultation' | 'create' | 'pay';
   to: DossierStatus;
   actor: Actor;
   at: Date;
@@ -127,6 +128,12 @@ export async function applyTransition(tx: Transaction<DB>, loaded: LoadedDossier
     agencyId: patch.current_agency_id ?? row.current_agency_id,
     data: { action: change.action, from: row.status, to: change.to, code },
   });
+  const notice = noticeOf(change.action, loaded, {
+    code,
+    dueAt: (patch.due_at as Date | undefined) ?? row.due_at,
+    note: change.note ?? null,
+  });
+  if (notice) await notifyApplicant(tx, loaded, notice);
   if (code !== null && change.to !== 'draft') {
     await tx
       .insertInto('outbox')

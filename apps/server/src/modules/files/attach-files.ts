@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
 import { UUID } from './read-file.ts';
+import './tables.ts';
 
 /**
  * Attaches uploaded files to a record of another module (a dossier, a component of one), inside that

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { UUID } from './read-file.ts';
+import './tables.ts';
 
 /** Deletes the caller's own unattached file; once a dossier took it, it belongs to the dossier. */
 export async function deleteOwnFile(db: Db, options: { id: string; accountId: string }): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
+import './tables.ts';
 
 /**
  * Gives files attached to a record back to their owners, unattached (a citizen takes a file out of

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import { UUID } from './read-file.ts';
 import { SUMMARY_COLUMNS, toSummary, type FileSummary } from './repository.ts';
+import './tables.ts';
 
 /** What a dossier shows of its files (no bytes), in the order of `ids`; unknown ids are left out. */
 export async function fileSummary(db: Db, ids: readonly string[]): Promise<FileSummary[]> {

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { UUID } from './read-file.ts';
 import { asBuffer, SUMMARY_COLUMNS, toSummary, type FileWithContent } from './repository.ts';
+import './tables.ts';
 
 /**
  * The caller's own file that no dossier has taken yet. Another account's file, or one attached to a

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db.ts';
+import './tables.ts';
 
 /**
  * Deletes uploads that no dossier took before `olderThan` (a form abandoned half-way), so that

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { asBuffer, SUMMARY_COLUMNS, toSummary, type FileWithContent } from './repository.ts';
+import './tables.ts';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

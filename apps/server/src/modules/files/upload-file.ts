@@ -7,6 +7,7 @@ import { checkFileType } from './file-types.ts';
 import { sanitiseFileName } from './file-name.ts';
 import { toSummary, SUMMARY_COLUMNS, type FileSummary } from './repository.ts';
 import type { Scanner } from './scanner.ts';
+import './tables.ts';
 
 export interface Upload {
   bytes: Uint8Array;

@@ -23,7 +23,7 @@ export interface PaygovOptions {
   /** The shared secret (checksum key) given by the platform. */
   secret: string;
   /** Base URL of the platform: `${gatewayUrl}/pay`, `/settlements`, `/transactions/:ref`. */
-  gatewayUrl: string;
+  gatewayUrl: string | (() => string);
   /** 1 for the DVCQG platform; 2 when the same protocol is spoken by a provincial gateway. */
   paidOnline?: PaidOnline;
   code?: string;
@@ -80,14 +80,18 @@ const resultOf = (status: string): PaymentResult =>
 
 export function createPaygovProvider(options: PaygovOptions): PaymentProvider {
   const doFetch = options.fetch ?? fetch;
-  const gateway = options.gatewayUrl.replace(/\/+$/, '');
+  const gatewayOf = () =>
+    (typeof options.gatewayUrl === 'function' ? options.gatewayUrl() : options.gatewayUrl).replace(
+      /\/+$/,
+      '',
+    );
   const signed = (params: Record<string, string>) => ({
     ...params,
     signature: signParams(params, options.secret),
   });
 
   async function getJson(path: string, query: Record<string, string>): Promise<unknown> {
-    const url = `${gateway}${path}?${new URLSearchParams(signed({ merchant_code: options.merchantCode, ...query })).toString()}`;
+    const url = `${gatewayOf()}${path}?${new URLSearchParams(signed({ merchant_code: options.merchantCode, ...query })).toString()}`;
     const response = await doFetch(url, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`PayGov ${path} answered ${response.status}`);
     const body = (await response.json()) as Record<string, string>;
@@ -113,7 +117,7 @@ export function createPaygovProvider(options: PaygovOptions): PaymentProvider {
         created_at: paygovTime(request.createdAt),
         locale: 'vi',
       });
-      return `${gateway}/pay?${new URLSearchParams(params).toString()}`;
+      return `${gatewayOf()}/pay?${new URLSearchParams(params).toString()}`;
     },
 
     verifyCallback(params): VerifiedCallback | null {

@@ -34,7 +34,7 @@ export interface PaymentRoutesOptions {
   /** Given by the dossier module: runs in the transaction that marks an invoice paid. */
   onSettled: OnSettled;
   /** Our origin as the platform and the citizen's browser reach it, e.g. https://dichvucong.tinh.gov.vn */
-  publicBaseUrl: string;
+  publicBaseUrl: string | (() => string);
   /**
    * The addresses the platforms call back from, when they publish them: callbacks from elsewhere are
    * refused before any work (a flood of forged callbacks would otherwise fill the audit trail).
@@ -90,7 +90,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
           principal: principalOf(request),
           provider,
           returnPath: request.body.returnPath ?? '/',
-          publicBaseUrl,
+          publicBaseUrl: typeof publicBaseUrl === 'function' ? publicBaseUrl() : publicBaseUrl,
           actor: actorOf(request),
         }),
       );

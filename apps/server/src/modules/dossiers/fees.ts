@@ -1,0 +1,53 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../platform/access.ts';
+import { systemActor } from '../../platform/access.ts';
+import type { DB } from '../../platform/db-types.ts';
+import { createInvoice } from '../payments/create-invoice.ts';
+import type { FeeInvoice } from '../payments/repository.ts';
+import { notifyApplicant, paymentRequested, paymentSettled } from './notices.ts';
+import { findDossier, lockDossier, type LoadedDossier } from './repository.ts';
+import { applyTransition } from './transition.ts';
+
+/**
+ * The fee invoice of a received dossier, when its fee is not zero (a free or exempted dossier gets
+ * none, so that indicator 3.6 counts it out). The applicant can then pay online or at the desk.
+ */
+export async function invoiceFee(tx: Transaction<DB>, dossierId: string, actor: Actor): Promise<void> {
+  const loaded = (await findDossier(tx, dossierId))!;
+  const { row } = loaded;
+  if (row.fee_amount <= 0 || row.invoice_id !== null) return;
+  const invoice = await createInvoice(
+    tx,
+    {
+      subject: { kind: 'dossier', id: row.id },
+      payerAccountId: row.applicant_account_id,
+      payerName: row.applicant_name,
+      description: `Phí, lệ phí hồ sơ ${row.code ?? ''}: ${loaded.procedure.content.name}`.slice(0, 500),
+      amountVnd: row.fee_amount,
+    },
+    actor,
+  );
+  await tx
+    .updateTable('dossier')
+    .set({ invoice_id: invoice.id, payment_status: 'due' })
+    .where('id', '=', row.id)
+    .execute();
+  await notifyApplicant(tx, loaded, paymentRequested(row.code ?? '', invoice));
+}
+
+/** Given to the payments module: the dossier's payment status follows its invoice, in the same transaction. */
+export async function settleDossierFee(tx: Transaction<DB>, invoice: FeeInvoice): Promise<void> {
+  if (invoice.subject.kind !== 'dossier') return;
+  const loaded: LoadedDossier = await lockDossier(tx, invoice.subject.id);
+  if (loaded.row.payment_status === 'paid') return;
+  await applyTransition(tx, loaded, {
+    action: 'pay',
+    to: loaded.row.status,
+    actor: systemActor('payments'),
+    at: new Date(),
+    note: invoice.receiptNo,
+    data: { invoiceId: invoice.id, paidOnline: invoice.paidOnline, amount: invoice.amountVnd },
+    patch: { payment_status: 'paid' },
+  });
+  await notifyApplicant(tx, loaded, paymentSettled(loaded.row.code ?? '', invoice));
+}
