@@ -183,7 +183,10 @@ function IntakeFields({
   const [missingPaper, setMissingPaper] = useState(false);
   const submit = useAction((body: CounterIntake) => enterCounterDossier(sender, body, key));
   const all = agencies.data?.items ?? [];
-  const receiving = all.filter((agency) => procedure.receivingAgencyKinds.includes(agency.kind));
+  // The province's service centre first: most paper dossiers are entered at its desks.
+  const receiving = all
+    .filter((agency) => procedure.receivingAgencyKinds.includes(agency.kind))
+    .sort((a, b) => Number(b.kind === 'trung_tam_phvhcc') - Number(a.kind === 'trung_tam_phvhcc'));
   const competent = all.filter((agency) => agency.kind === procedure.competentAgencyKind);
 
   if (submit.result) return <IntakeResult dossier={submit.result} onAnother={onAnother} />;

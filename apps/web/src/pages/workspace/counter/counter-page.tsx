@@ -136,9 +136,9 @@ function RegisterForm() {
   const { t } = useTranslation();
   const agencies = usePublicAgencies();
   const today = todayInProvince();
-  const desks = (agencies.data?.items ?? []).filter((agency) =>
-    ['trung_tam_phvhcc', 'so', 'ubnd_xa'].includes(agency.kind),
-  );
+  const desks = (agencies.data?.items ?? [])
+    .filter((agency) => ['trung_tam_phvhcc', 'so', 'ubnd_xa'].includes(agency.kind))
+    .sort((a, b) => Number(b.kind === 'trung_tam_phvhcc') - Number(a.kind === 'trung_tam_phvhcc'));
   return (
     <section className="panel" aria-labelledby="counter-register">
       <h2 id="counter-register">{t('dossiers.counter.registerTitle')}</h2>
