@@ -28,6 +28,15 @@ function snapshot(overrides: Partial<DossierSnapshot> = {}): DossierSnapshot {
     result: null,
     events: [
       {
+        at: at('2026-11-26T01:00:00Z'),
+        action: 'create',
+        toStatus: 'draft',
+        actorLabel: 'Nguyễn Thị Mai (087099001234)',
+        agencyName: null,
+        stepName: null,
+        note: null,
+      },
+      {
         at: at('2026-11-26T01:30:00Z'),
         action: 'submit',
         toStatus: 'submitted',
@@ -100,6 +109,7 @@ describe('the status document', () => {
         HashTepTin: 'b'.repeat(64),
       },
     ]);
+    expect(document.QuaTrinhXuLy.map((step) => step.TrangThai)).toEqual([1, 2]);
     expect(document.QuaTrinhXuLy[1]).toEqual({
       NguoiXuLy: 'Lê Văn Một Cửa',
       PhongBanXuLy: 'Sở Tư pháp',

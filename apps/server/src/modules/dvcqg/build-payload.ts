@@ -149,10 +149,19 @@ const ACTION_LABELS: Record<string, string> = {
   withdraw: 'Công dân rút hồ sơ',
 };
 
+const isFiled = (event: SnapshotEvent) => event.toStatus !== 'draft';
+
 const optionalTime = (at: Date | null) => (at === null ? null : portalTime(at));
 
 /** "Nguyễn Văn A (motcua)" → "Nguyễn Văn A": the portal shows the name, not our user name. */
 const personOf = (label: string | null) => (label ?? '').replace(/\s*\([^()]*\)\s*$/, '').trim();
+
+/** TrangThaiHoSo of a status; a draft has none (the portal hears of a dossier from its filing). */
+function statusCodeOf(status: DossierStatus): number {
+  const code = DVCQG_STATUS_CODES[status];
+  if (code === null) throw new Error(`a ${status} dossier is not known to the portal`);
+  return code;
+}
 
 function processStep(event: SnapshotEvent): QuaTrinhXuLy {
   const action = ACTION_LABELS[event.action] ?? event.action;
@@ -164,7 +173,7 @@ function processStep(event: SnapshotEvent): QuaTrinhXuLy {
     PhongBanXuLy: event.agencyName ?? '',
     ThoiDiemXuLy: portalTime(event.at),
     NoiDungXuLy: content,
-    TrangThai: DVCQG_STATUS_CODES[event.toStatus] ?? 1,
+    TrangThai: statusCodeOf(event.toStatus),
   };
 }
 
@@ -176,8 +185,7 @@ export function buildStatusDocument(
   snapshot: DossierSnapshot,
   options: { resultLink: (dossierId: string, fileId: string) => string },
 ): StatusDocument {
-  const status = DVCQG_STATUS_CODES[snapshot.status];
-  if (status === null) throw new Error(`a ${snapshot.status} dossier is not known to the portal`);
+  const status = statusCodeOf(snapshot.status);
   const filedAt = snapshot.submittedAt ?? snapshot.receivedAt;
   if (filedAt === null) throw new Error(`dossier ${snapshot.code} has no filing time`);
   const paidOnline = snapshot.fees.find((fee) => fee.paidOnline !== null)?.paidOnline ?? 0;
@@ -204,7 +212,8 @@ export function buildStatusDocument(
       DuocLayTuKhoDMQG: 0,
       HashTepTin: file.sha256,
     })),
-    QuaTrinhXuLy: snapshot.events.map(processStep),
+    // A draft's editing is the citizen's own business: the portal hears of the dossier from its filing.
+    QuaTrinhXuLy: snapshot.events.filter(isFiled).map(processStep),
     DuocThanhToanTrucTuyen: paidOnline,
     DanhSachLePhi: snapshot.fees.map((fee) => ({ TenPhiLePhi: fee.description, Gia: fee.amountVnd })),
     MaKetQua: result ? result.id : null,
