@@ -94,7 +94,7 @@ beforeAll(async () => {
         db: database.db,
         client,
         logger: silent,
-        resultLink: (dossierId, fileId) => `${baseUrl}/api/files/${fileId}?dossier=${dossierId}`,
+        resultLink: (dossierId, fileId) => `${baseUrl}/api/dossiers/${dossierId}/files/${fileId}`,
       }),
     },
     logger: silent,
