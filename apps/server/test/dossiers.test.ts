@@ -10,12 +10,10 @@ import {
   type PublicDossier,
 } from '@tinhso/contracts';
 import { todayInVietnam } from '../src/platform/time.ts';
+import { agencyOf as agencyOfIn, CITIZEN, draftBody as draftBodyAt, uploadPdf } from './dossier-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
 
-const CITIZEN = '087099001234';
 const OTHER_CITIZEN = '082185003417';
-const LLTP = '2.000488'; // Phiếu lý lịch tư pháp: Sở Tư pháp decides, received at the province centre
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 interface ErrorBody {
   code: string;
@@ -31,54 +29,8 @@ let giamdoc: TestClient;
 let centreId: string;
 let centreCode: string;
 
-async function agencyOf(username: string) {
-  return t.database.db
-    .selectFrom('account as a')
-    .innerJoin('official as o', 'o.account_id', 'a.id')
-    .innerJoin('appointment as ap', 'ap.official_id', 'o.id')
-    .innerJoin('position as p', 'p.id', 'ap.position_id')
-    .innerJoin('agency as g', 'g.id', 'p.agency_id')
-    .select(['g.id', 'g.code', 'g.name'])
-    .where('a.username', '=', username)
-    .where('ap.kind', '=', 'primary')
-    .executeTakeFirstOrThrow();
-}
-
-async function uploadPdf(client: TestClient, name = 'to-khai.pdf'): Promise<string> {
-  const answer = await client.upload<{ id: string }>('/api/files', {
-    bytes: PDF,
-    name,
-    type: 'application/pdf',
-  });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  return answer.body.id;
-}
-
-async function draftBody(client: TestClient) {
-  return {
-    procedureCode: LLTP,
-    receivingAgencyId: centreId,
-    applicant: {
-      fullName: 'Nguyễn Thị Mai',
-      personalId: CITIZEN,
-      address: 'Số 12 đường Lê Lợi, phường Mỹ Tho, tỉnh Đồng Tháp',
-      phone: '0912345678',
-      email: 'nguyenthimai@example.com',
-    },
-    formData: {
-      nguoiYeuCau: { hoTen: 'Nguyễn Thị Mai', soDinhDanh: CITIZEN, soDienThoai: '0912345678' },
-      loaiPhieu: 'Phiếu số 1',
-      soLuong: 1,
-      mucDich: 'Bổ sung hồ sơ xin việc',
-    },
-    feeCase: 0,
-    deliveryMethod: 'online',
-    files: [
-      { componentIndex: 0, fileId: await uploadPdf(client, 'tờ khai.pdf') },
-      { componentIndex: 1, fileId: await uploadPdf(client, 'cccd.pdf') },
-    ],
-  };
-}
+const agencyOf = (username: string) => agencyOfIn(t, username);
+const draftBody = (client: TestClient) => draftBodyAt(client, centreId);
 
 async function fileOnline(client: TestClient = citizen): Promise<Dossier> {
   const draft = await client.post<Dossier>('/api/dossiers', await draftBody(client));

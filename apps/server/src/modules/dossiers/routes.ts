@@ -13,6 +13,8 @@ import {
   DossierFileParams,
   DossierFormParams,
   RegisterQuery,
+  DossierStatistics,
+  StatisticsQuery,
   DossierSummary,
   ForwardBody,
   IdParams,
@@ -46,9 +48,11 @@ import * as handle from './handle-dossier.ts';
 import { listMyDossiers, listWorklist, lookupByCode } from './queries.ts';
 import { toDossier } from './repository.ts';
 import { printDossierForm, printRegister } from './print-forms.ts';
+import { computeStatistics } from './statistics.ts';
 import { attachmentDisposition } from '../files/file-name.ts';
 import { readFile } from '../files/read-file.ts';
-import { notFound } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { resolveAgencyScope } from '../../platform/scope.ts';
 import { reaches } from './access.ts';
 
 const tags = ['dossiers'];
@@ -377,6 +381,26 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(file.content);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/statistics',
+    {
+      config: { access: 'dossier.stats' },
+      schema: {
+        tags,
+        summary:
+          'Figures of the dossiers received in a period in my reach: QĐ 766 indicators, NĐ 224 dashboard, TT 01/2018 indices, on-time counts',
+        querystring: StatisticsQuery,
+        response: { 200: DossierStatistics },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      if (to < from) throw invalid('to', 'date_order');
+      const scope = await resolveAgencyScope(db, request.principal!, 'dossier.stats');
+      return computeStatistics(db, scope, from, to);
     },
   );
 

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dossier, DossierStatistics } from '@tinhso/contracts';
+import { todayInVietnam } from '../src/platform/time.ts';
+import { agencyOf, draftBody } from './dossier-fixtures.ts';
+import { startTestApp, type TestApp, type TestClient } from './harness.ts';
+
+let t: TestApp;
+let motcua: TestClient;
+let chuyenvien: TestClient;
+let giamdoc: TestClient;
+let centreId: string;
+
+const HOUR = 3_600_000;
+
+/** A paper dossier received at the desk now. */
+async function received(): Promise<Dossier> {
+  const body = await draftBody(motcua, centreId);
+  const answer = await motcua.post<Dossier>('/api/dossiers/counter', {
+    ...body,
+    channel: 'counter',
+    deliveryMethod: 'counter',
+    outcome: { kind: 'receive' },
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body;
+}
+
+async function decide(id: string) {
+  await chuyenvien.post(`/api/dossiers/${id}/forward`, {});
+  const resolved = await giamdoc.post<Dossier>(`/api/dossiers/${id}/resolve`, { outcome: 'approved' });
+  expect(resolved.body.status).toBe('resolved');
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  motcua = await t.signedIn('motcua');
+  chuyenvien = await t.signedIn('chuyenvien');
+  giamdoc = await t.signedIn('giamdoc');
+  centreId = (await agencyOf(t, 'motcua')).id;
+});
+
+afterAll(async () => t?.close());
+
+describe('the one-stop figures, computed by hand', () => {
+  it('counts on-time, late and open dossiers and the online ratio of the period', async () => {
+    // A: decided at once, well before its due date (10 calendar days) → early.
+    const a = await received();
+    await decide(a.id);
+    // B: its due instant set in the past before the decision → late.
+    const b = await received();
+    await t.database.db
+      .updateTable('dossier')
+      .set({ due_at: new Date(Date.now() - HOUR) })
+      .where('id', '=', b.id)
+      .execute();
+    await decide(b.id);
+    // C: still open and not yet due.
+    await received();
+    // D: still open and already overdue.
+    const d = await received();
+    await t.database.db
+      .updateTable('dossier')
+      .set({ due_at: new Date(Date.now() - HOUR) })
+      .where('id', '=', d.id)
+      .execute();
+
+    const today = todayInVietnam();
+    const leader = await t.signedIn('lanhdao');
+    const stats = await leader.get<DossierStatistics>(`/api/dossiers/statistics?from=${today}&to=${today}`);
+    expect(stats.status, JSON.stringify(stats.body)).toBe(200);
+    expect(stats.body.received).toBe(4);
+    const justice = stats.body.byAgency.find((row) => row.name?.startsWith('Sở Tư pháp'));
+    // 4 received; A early, B late; C open not due, D open overdue; none online.
+    expect(justice).toMatchObject({
+      received: 4,
+      resolvedEarly: 1,
+      resolvedOnTime: 0,
+      resolvedLate: 1,
+      inProcessNotYetDue: 1,
+      inProcessOverdue: 1,
+      online: 0,
+      onlineRatio: 0,
+      onTimeRatio: 50,
+    });
+    // QĐ 766 2.1 over the 4: A on time, C judged at the period's end (not yet due) on time, B and D late → 2/4.
+    const onTime = stats.body.qd766.find((indicator) => indicator.id === '2.1');
+    expect(onTime).toMatchObject({ numerator: 2, denominator: 4, rate: 50 });
+    // 1.4: nothing reached the national portal (no adapter ran) → 0 of 4.
+    expect(stats.body.qd766.find((indicator) => indicator.id === '1.4')).toMatchObject({
+      numerator: 0,
+      denominator: 4,
+      rate: 0,
+    });
+    expect(stats.body.evaluations.some((evaluation) => evaluation.name.startsWith('Sở Tư pháp'))).toBe(true);
+  });
+
+  it('answers 403 without dossier.stats and 400 for a period ending before it starts', async () => {
+    expect((await motcua.get('/api/dossiers/statistics?from=2026-01-01&to=2026-01-31')).status).toBe(403);
+    const leader = await t.signedIn('lanhdao');
+    const backwards = await leader.get<{ issues: { field: string }[] }>(
+      '/api/dossiers/statistics?from=2026-02-01&to=2026-01-01',
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.issues[0]?.field).toBe('to');
+  });
+});
