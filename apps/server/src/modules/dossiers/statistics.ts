@@ -1,4 +1,3 @@
-import type { DeadlineUnit, ProcedureContent } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import type { AgencyScope } from '../../platform/scope.ts';
 import { todayInVietnam } from '../../platform/time.ts';
