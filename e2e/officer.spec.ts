@@ -137,16 +137,22 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
   await applicant.getByLabel('Họ và tên').fill('Phạm Văn Bình');
   await applicant.getByLabel('Số định danh cá nhân').fill('087099001235');
   await applicant.getByLabel('Địa chỉ').fill('Số 3 đường Hùng Vương, phường Cao Lãnh');
-  await fillForm(intake);
   await intake.getByRole('button', { name: 'Ghi nhận hồ sơ' }).click();
   await expect(intake.getByText(/Chưa nhận đủ bản giấy các thành phần bắt buộc/)).toBeVisible();
   await intake.getByLabel(/^Đã nhận bản giấy: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp/).check();
   await intake.getByLabel(/^Đã nhận bản giấy: Giấy tờ tùy thân/).check();
+  // The empty tờ khai is refused by the server, which names the field; the message is beside it.
+  await intake.getByRole('button', { name: 'Ghi nhận hồ sơ' }).click();
+  await expect(intake.getByRole('alert').first()).toBeVisible();
+  const kind = intake.getByRole('radiogroup', { name: 'Loại phiếu' });
+  await expect(kind.locator('.field__error')).toBeVisible();
+  await expect(kind).toHaveAttribute('aria-describedby', /-error/);
+  await fillForm(intake);
   await intake.getByRole('button', { name: 'Ghi nhận hồ sơ' }).click();
 
   const result = intake.getByRole('status').filter({ hasText: 'Đã ghi nhận hồ sơ' });
   await expect(result).toBeVisible();
-  const code = ((await result.locator('.intake-result__code').textContent()) ?? '').trim();
+  const code = ((await result.locator('.bo-intake-result__code').textContent()) ?? '').trim();
   expect(code).toMatch(CODE);
   const receipt = result.getByRole('link', { name: /Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả/ });
   const receiptUrl = await receipt.getAttribute('href');
@@ -221,8 +227,14 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
   await onPhone(desk);
 });
 
-async function fillForm(scope: Locator): Promise<void> {
-  await scope.getByLabel('Nội dung tờ khai (JSON)').fill(JSON.stringify(FORM_DATA));
+/** The tờ khai, rendered from the procedure's JSON Schema. */
+async function fillForm(intake: Locator): Promise<void> {
+  const form = intake.getByRole('group', { name: 'Tờ khai' });
+  await form.getByLabel('Họ, chữ đệm và tên').fill(FORM_DATA.nguoiYeuCau.hoTen);
+  await form.getByLabel('Số định danh cá nhân').fill(FORM_DATA.nguoiYeuCau.soDinhDanh);
+  await form.getByRole('radiogroup', { name: 'Loại phiếu' }).getByLabel('Phiếu số 1').check();
+  await form.getByLabel('Số lượng phiếu').fill('1');
+  await form.getByLabel('Mục đích sử dụng').fill(FORM_DATA.mucDich);
 }
 
 test('an online dossier: received from the counter queue, then one apology with a new date', async ({
@@ -264,7 +276,7 @@ test('an online dossier: received from the counter queue, then one apology with 
   });
   const overview = specialist.getByRole('region', { name: 'Thông tin chung' });
   await expect(overview.getByText(/^Ngày hẹn trả ban đầu/)).toBeVisible();
-  await expect(specialist.locator('.dossier-header')).toContainText(
+  await expect(specialist.locator('.bo-dossier-header')).toContainText(
     `${day ?? ''}/${month ?? ''}/${year ?? ''}`,
   );
   await expect(specialist.getByRole('link', { name: /Mẫu 04: Văn bản xin lỗi/ })).toBeVisible();

@@ -8,8 +8,9 @@ import {
   newIdempotencyKey,
   type Sender,
 } from '../../../api/back-office.ts';
-import type { ApiError } from '../../../api/client.ts';
+import { fieldPath, type ApiError } from '../../../api/client.ts';
 import { AsyncContent } from '../../../components/async-state.tsx';
+import { asFormSchema, issuesOutside } from '../../../components/schema-form/index.ts';
 import { FormAlert } from '../../../components/form-feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../../components/form-fields.tsx';
 import { useAction } from '../../../hooks/use-action.ts';
@@ -44,6 +45,13 @@ const FIELDS = [
   'outcome.note',
 ];
 
+/** The issues about the tờ khai that SchemaForm shows beside its fields, so the alert does not repeat them. */
+function formFieldsIn(error: ApiError | undefined, procedure: Procedure): string[] {
+  if (!error) return [];
+  const outside = new Set(issuesOutside(error.issues, asFormSchema(procedure.form)));
+  return error.issues.filter((issue) => !outside.has(issue)).map((issue) => fieldPath(issue.field));
+}
+
 /** Step 1: find the procedure by name or code (diacritics optional) and pick it. */
 function ProcedurePicker({ onPick }: { onPick: (code: string) => void }) {
   const { t } = useTranslation();
@@ -75,7 +83,7 @@ function ProcedurePicker({ onPick }: { onPick: (code: string) => void }) {
           empty={t('dossiers.counter.procedureNone')}
         >
           {(data) => (
-            <ul className="procedure-results" aria-label={t('dossiers.counter.procedureResults')}>
+            <ul className="bo-procedure-results" aria-label={t('dossiers.counter.procedureResults')}>
               {data.items.map((procedure) => (
                 <li key={procedure.code}>
                   <button
@@ -104,7 +112,8 @@ function IntakeResult({ dossier, onAnother }: { dossier: Dossier; onAnother: () 
     <div className="alert alert--success" role="status">
       <h3>{t('dossiers.counter.success')}</h3>
       <p>
-        {t('dossiers.counter.successCode')}: <span className="intake-result__code code">{dossier.code}</span>
+        {t('dossiers.counter.successCode')}:{' '}
+        <span className="bo-intake-result__code code">{dossier.code}</span>
       </p>
       <ul>
         {dossier.forms
@@ -135,7 +144,7 @@ export function CounterIntakeForm({ sender }: { sender: Sender }) {
   const [round, setRound] = useState(0);
   const procedure = useApi(ProcedureVersion, code ? `/api/procedures/${encodeURIComponent(code)}` : null);
   return (
-    <section className="panel intake" aria-labelledby="counter-intake">
+    <section className="panel bo-intake" aria-labelledby="counter-intake">
       <h2 id="counter-intake">{t('dossiers.counter.intakeTitle')}</h2>
       {code === null ? (
         <ProcedurePicker onPick={setCode} />
@@ -248,7 +257,7 @@ function IntakeFields({
           {t('dossiers.counter.procedureChange')}
         </button>
       </p>
-      <FormAlert error={submit.error} fields={FIELDS} />
+      <FormAlert error={submit.error} fields={[...FIELDS, ...formFieldsIn(submit.error, procedure)]} />
       <SelectField name="channel" label={t('dossiers.counter.channel')} error={submit.error}>
         <option value="counter">{t('dossiers.channel.counter')}</option>
         <option value="post">{t('dossiers.channel.post')}</option>
@@ -328,8 +337,8 @@ function IntakeFields({
           </p>
         ) : null}
         {procedure.components.map((component, index) => (
-          <div className="component-row" key={component.name}>
-            <label className="choice">
+          <div className="bo-component-row" key={component.name}>
+            <label className="bo-choice">
               <input
                 type="checkbox"
                 checked={paper[index] ?? false}
@@ -379,7 +388,7 @@ function IntakeFields({
       <fieldset>
         <legend>{t('dossiers.counter.outcomeLegend')}</legend>
         {OUTCOMES.map((kind) => (
-          <label className="choice" key={kind}>
+          <label className="bo-choice" key={kind}>
             <input
               type="radio"
               name="outcome"

@@ -1,14 +1,12 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/client.ts';
-import { TextAreaField } from '../dossiers/dossier-fields.tsx';
+import { SchemaForm, asFormSchema } from '../../../components/schema-form/index.ts';
 
 /**
- * The application form of a paper dossier, typed by the desk officer. Until the schema-driven renderer
- * is committed, the content is typed as JSON; the server checks it against the procedure's schema and
- * names the failing fields.
+ * The application form of a paper dossier, typed by the desk officer from the paper tờ khai: the
+ * procedure's JSON Schema rendered by the shared SchemaForm, the server's issues beside each field.
  */
 export function IntakeFormData({
+  schema,
   value,
   onChange,
   error,
@@ -18,32 +16,13 @@ export function IntakeFormData({
   onChange: (value: Record<string, unknown>) => void;
   error: ApiError | undefined;
 }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(() => JSON.stringify(value, null, 2));
-  const [isInvalid, setInvalid] = useState(false);
   return (
-    <>
-      <p className="field__hint">{t('dossiers.counter.formPending')}</p>
-      {isInvalid ? <p className="field__error">{t('dossiers.counter.formJsonInvalid')}</p> : null}
-      <TextAreaField
-        name="formData"
-        label={t('dossiers.counter.formJson')}
-        value={text}
-        rows={8}
-        spellCheck={false}
-        error={error}
-        onChange={(event) => {
-          setText(event.target.value);
-          try {
-            const parsed: unknown = JSON.parse(event.target.value);
-            const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
-            setInvalid(!isObject);
-            if (isObject) onChange(parsed as Record<string, unknown>);
-          } catch {
-            setInvalid(true);
-          }
-        }}
-      />
-    </>
+    <SchemaForm
+      schema={asFormSchema(schema)}
+      value={value}
+      onChange={onChange}
+      issues={error?.issues ?? []}
+      idPrefix="intake-form"
+    />
   );
 }

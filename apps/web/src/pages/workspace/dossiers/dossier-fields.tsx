@@ -78,10 +78,10 @@ export function SupplementItemsField({
     onChange(items.map((item, at) => (at === index ? { ...item, ...patch } : item)));
   };
   return (
-    <fieldset className="repeatable">
+    <fieldset className="bo-repeatable">
       <legend>{t('dossiers.action.itemsLegend')}</legend>
       {items.map((item, index) => (
-        <div className="repeatable__item" key={index}>
+        <div className="bo-repeatable__item" key={index}>
           <TextField
             name={`${prefix}.${String(index)}.name`}
             label={t('dossiers.action.itemName', { index: index + 1 })}
@@ -140,10 +140,10 @@ export function ReasonsField({
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="repeatable">
+    <fieldset className="bo-repeatable">
       <legend>{t('dossiers.action.reasonsLegend')}</legend>
       {reasons.map((reason, index) => (
-        <div className="repeatable__item" key={index}>
+        <div className="bo-repeatable__item" key={index}>
           <TextField
             name={`${prefix}.${String(index)}`}
             label={t('dossiers.action.reasonN', { index: index + 1 })}

@@ -19,9 +19,9 @@ export function StatusBadge({ status }: { status: DossierStatus }) {
   const { t } = useTranslation();
   const code = DVCQG_STATUS_CODES[status];
   return (
-    <span className={`status status--${status}`}>
+    <span className={`bo-status bo-status--${status}`}>
       {t(`dossiers.statusLabel.${status}`)}
-      {code === null ? null : <span className="status__code"> ({t('dossiers.dvcqg', { code })})</span>}
+      {code === null ? null : <span className="bo-status__code"> ({t('dossiers.dvcqg', { code })})</span>}
     </span>
   );
 }
@@ -32,8 +32,8 @@ const ICONS: Record<Urgency, string> = { none: '●', due_soon: '▲', overdue: 
 export function UrgencyMarker({ urgency }: { urgency: Urgency }) {
   const { t } = useTranslation();
   return (
-    <span className={`urgency urgency--${urgency}`}>
-      <span aria-hidden="true" className="urgency__icon">
+    <span className={`bo-urgency bo-urgency--${urgency}`}>
+      <span aria-hidden="true" className="bo-urgency__icon">
         {ICONS[urgency]}
       </span>{' '}
       {t(`dossiers.urgencyLabel.${urgency}`)}
@@ -54,7 +54,7 @@ export function DueCell({ dueAt, urgency }: { dueAt: string | null; urgency: Urg
   const { t } = useTranslation();
   if (!dueAt) return <>{t('dossiers.noDue')}</>;
   return (
-    <span className="due">
+    <span className="bo-due">
       <span>{formatDateTime(dueAt, currentLanguage())}</span>
       <UrgencyMarker urgency={urgency} />
     </span>

@@ -69,7 +69,7 @@ function DossierView({
   return (
     <>
       <h1>{t('dossiers.detail.title', { code: dossier.code ?? t('dossiers.noCode') })}</h1>
-      <div className="dossier-header">
+      <div className="bo-dossier-header">
         <StatusBadge status={dossier.status} />
         {dossier.dueAt ? (
           <span>
@@ -78,7 +78,7 @@ function DossierView({
           </span>
         ) : null}
       </div>
-      <section className="panel action-panel" aria-labelledby="dossier-actions">
+      <section className="panel bo-action-panel" aria-labelledby="dossier-actions">
         <h2 id="dossier-actions">{t('dossiers.detail.actions')}</h2>
         {done ? (
           <SuccessMessage>

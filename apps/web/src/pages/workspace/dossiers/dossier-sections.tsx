@@ -266,7 +266,7 @@ export function ControlSlip({ dossier }: { dossier: Dossier }) {
       header: t('dossiers.detail.slipResult'),
       cell: (event) =>
         event.timeliness ? (
-          <span className={`urgency urgency--${event.timeliness === 'late' ? 'overdue' : 'none'}`}>
+          <span className={`bo-urgency bo-urgency--${event.timeliness === 'late' ? 'overdue' : 'none'}`}>
             {t(`dossiers.timeliness.${event.timeliness}`)}
           </span>
         ) : null,
@@ -329,7 +329,7 @@ export function Timeline({ dossier }: { dossier: Dossier }) {
   return (
     <section className="panel" aria-labelledby="dossier-timeline">
       <h2 id="dossier-timeline">{t('dossiers.detail.timeline')}</h2>
-      <ol className="timeline">
+      <ol className="bo-timeline">
         {dossier.events.map((event, index) => (
           <li key={`${event.at}-${String(index)}`}>
             <p>
@@ -340,7 +340,7 @@ export function Timeline({ dossier }: { dossier: Dossier }) {
                 to: t(`dossiers.statusLabel.${event.toStatus}`),
               })}
             </p>
-            <p className="timeline__meta">
+            <p className="bo-timeline__meta">
               {formatDateTime(event.at, language)}
               {event.actor || event.agency
                 ? ` · ${[event.actor, event.agency].filter(Boolean).join(', ')}`

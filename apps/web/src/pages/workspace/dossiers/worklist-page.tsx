@@ -27,7 +27,7 @@ function DeadlineBars({ mine }: { mine: boolean }) {
   return (
     <section aria-labelledby="deadline-bars" className="panel">
       <h2 id="deadline-bars">{t('dossiers.summaryTitle')}</h2>
-      <div className="deadline-bars">
+      <div className="bo-deadline-bars">
         {URGENCIES.map((urgency) => {
           const count = counts[urgency];
           const label =
@@ -35,7 +35,7 @@ function DeadlineBars({ mine }: { mine: boolean }) {
               ? t('dossiers.summaryOverdue', { count })
               : t('dossiers.summaryDueSoon', { count });
           return (
-            <div className="deadline-bars__row" key={urgency}>
+            <div className="bo-deadline-bars__row" key={urgency}>
               <Link
                 to={`?${new URLSearchParams({ ...(mine ? {} : { scope: 'agency' }), urgency }).toString()}`}
               >
@@ -44,7 +44,7 @@ function DeadlineBars({ mine }: { mine: boolean }) {
               </Link>
               <span
                 aria-hidden="true"
-                className={`deadline-bars__bar deadline-bars__bar--${urgency}`}
+                className={`bo-deadline-bars__bar bo-deadline-bars__bar--${urgency}`}
                 style={{ width: `${String(Math.round((count / largest) * 100))}%` }}
               />
             </div>
@@ -90,11 +90,12 @@ export function WorklistPage() {
       key: 'step',
       header: t('dossiers.step'),
       cell: (row) => (
-        <>
+        // One element: on a phone the cell is a grid of its label and its content.
+        <div>
           <StatusBadge status={row.status} />
           {row.currentStepName ? <div>{row.currentStepName}</div> : null}
           <div>{row.currentAgency.name}</div>
-        </>
+        </div>
       ),
     },
     {
@@ -119,7 +120,7 @@ export function WorklistPage() {
     <>
       <h1>{t('dossiers.title')}</h1>
       <nav aria-label={t('dossiers.tabs')}>
-        <ul className="tabs">
+        <ul className="bo-tabs">
           <li>
             <Link to={tab(true)} aria-current={mine ? 'page' : undefined}>
               {t('dossiers.tabMine')}
