@@ -154,6 +154,7 @@ function Field(props: FieldsProps & { name: string; isRequired: boolean }) {
   if (options && options.length <= MAX_RADIOS) {
     return (
       <fieldset
+        role="radiogroup"
         className={issue ? 'field field--invalid schema-form__choices' : 'field schema-form__choices'}
         aria-describedby={describedBy}
         aria-required={isRequired || undefined}

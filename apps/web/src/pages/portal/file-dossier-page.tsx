@@ -57,7 +57,8 @@ export function FileDossierPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
   const [params] = useSearchParams();
-  const draftId = params.get('draft');
+  // Read once: the draft this page creates is added to the address too, and must not reload the page.
+  const [draftId] = useState(() => params.get('draft'));
   const procedure = useApi(ProcedureVersion, procedurePath(code));
   const agencies = usePublicAgencies();
   useDocumentTitle(t('portal.file.title'));
