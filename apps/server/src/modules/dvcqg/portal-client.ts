@@ -19,7 +19,8 @@ import { portalTime } from './build-payload.ts';
  * real base URL and paths come with the token.
  */
 export interface PortalClientOptions {
-  baseUrl: string;
+  /** A function when the address is known only once the server listens (the local simulator). */
+  baseUrl: string | (() => string);
   /** The access token the portal issued to the province. */
   token: string;
   /** madonvi: the province's mã định danh as registered with the portal. */
@@ -74,14 +75,15 @@ function answerOf(body: unknown): PortalAnswer {
 
 export function createPortalClient(options: PortalClientOptions): PortalClient {
   const doFetch = options.fetch ?? fetch;
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = () =>
+    (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
   const headers = { authorization: `Bearer ${options.token}`, accept: 'application/json' };
 
   async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, {
+      response = await doFetch(`${base()}${path}`, {
         ...init,
         headers: { ...headers, ...(init.body ? { 'content-type': 'application/json' } : {}) },
         signal: AbortSignal.timeout(timeoutMs),

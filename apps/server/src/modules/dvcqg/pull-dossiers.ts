@@ -71,13 +71,28 @@ async function receive(db: Db, document: unknown): Promise<PullItem> {
         reason: null,
       };
     } catch (error) {
-      item = {
-        code: parsed.dossier.code,
-        status: 'refused',
-        created: false,
-        dossierId: null,
-        reason: reasonOf(error),
-      };
+      // Two pulls at once (the timer and an official's button, or two servers) may race on one code:
+      // the loser finds the winner's dossier and is not a refusal.
+      const winner = await db
+        .selectFrom('dossier')
+        .select('id')
+        .where('code', '=', parsed.dossier.code)
+        .executeTakeFirst();
+      item = winner
+        ? {
+            code: parsed.dossier.code,
+            status: 'imported',
+            created: false,
+            dossierId: winner.id,
+            reason: null,
+          }
+        : {
+            code: parsed.dossier.code,
+            status: 'refused',
+            created: false,
+            dossierId: null,
+            reason: reasonOf(error),
+          };
     }
   }
   await db
