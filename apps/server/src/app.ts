@@ -166,7 +166,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
       config.CLAMD_HOST ? { clamd: { host: config.CLAMD_HOST, port: config.CLAMD_PORT } } : {},
     ),
   });
-  await app.register(dossierRoutes, { db });
+  await app.register(dossierRoutes, { db, lookupsPerMinute: config.LOOKUPS_PER_MINUTE });
   await app.register(notificationRoutes, { db });
   await registerExchanges(app, config, database);
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);

@@ -33,6 +33,7 @@ const ConfigSchema = Type.Object({
   ZALO_ACCESS_TOKEN: Type.Optional(Type.String({ minLength: 8 })),
   ZALO_TEMPLATE_IDS: Type.Optional(Type.String({ minLength: 3 })),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
+  LOOKUPS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -64,6 +65,7 @@ const DESCRIPTIONS: Record<keyof Config, string> = {
   ZALO_ACCESS_TOKEN: 'the Zalo OA access token',
   ZALO_TEMPLATE_IDS: 'code=templateId pairs separated by commas',
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
+  LOOKUPS_PER_MINUTE: 'an integer: public lookups by dossier code allowed per address per minute',
 };
 
 export class ConfigError extends Error {
