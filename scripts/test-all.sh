@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test suite of TinhSo, in order, from a machine with nothing running:
 #
-#   0. system packages (PostgreSQL 15, Chromium, fonts) if missing   scripts/ensure-system-packages.sh
+#   0. system packages (PostgreSQL 15, Chromium, fonts, poppler, clamd) if missing   scripts/ensure-system-packages.sh
 #   1. static checks (typecheck, lint, format, dependency rules)      npm run check        -> check.json
 #   2. unit + API tests on the embedded PGlite                         vitest, TEST_DB=pglite
 #   3. the same on a private PostgreSQL 15 cluster                     vitest, TEST_DB=postgres
@@ -28,6 +28,7 @@ SUITE_TIMEOUT=${TEST_ALL_SUITE_TIMEOUT:-1200}
 SKIP=" ${TEST_ALL_SKIP:-} "
 # A state file of our own, so that a developer's own cluster (default state file) is left alone.
 export PG_CLUSTER_STATE=$ROOT/.tmp/test-all-pg-cluster.env
+export CLAMD_STATE=$ROOT/.tmp/test-all-clamd.env
 E2E_PID_FILE=$ROOT/.tmp/e2e-server.pid
 
 rm -rf "$RESULTS"
@@ -38,6 +39,7 @@ say() { printf '\n\033[1m=== %s ===\033[0m\n' "$*"; }
 
 current_pid=""
 cluster_started=0
+clamd_started=0
 cleanup_done=0
 
 stop_e2e_server() {
@@ -64,6 +66,10 @@ cleanup() {
     current_pid=""
   fi
   stop_e2e_server
+  if [[ $clamd_started == 1 ]]; then
+    bash scripts/clamd.sh stop || true
+    clamd_started=0
+  fi
   if [[ $cluster_started == 1 ]]; then
     bash scripts/pg-cluster.sh stop || true
     cluster_started=0
@@ -118,6 +124,14 @@ if ! skipped check; then
   printf '{"suite":"check","command":"npm run check","exitCode":%d,"seconds":%s,"passed":%d,"failed":%d}\n' \
     "$rc" "$secs" "$((rc == 0 ? 1 : 0))" "$((rc == 0 ? 0 : 1))" >"$RESULTS/check.json"
   record check "static checks" check "$RESULTS/check.json" "$rc" "$secs"
+fi
+
+# Uploads are scanned by a real clamd in the API tests (files.test.ts also runs the built-in matcher).
+if clamd_env=$(bash scripts/clamd.sh start); then
+  eval "$clamd_env"
+  clamd_started=1
+else
+  echo "test-all: clamd did not start; the upload tests run with the built-in scanner only" >&2
 fi
 
 # --- 2. vitest on PGlite -------------------------------------------------------------------------
