@@ -70,6 +70,22 @@ module.exports = {
       to: { path: `${MODULE}(?!calendar/|procedures/|audit/)` },
     },
     {
+      name: 'exchange-modules-stand-alone',
+      severity: 'error',
+      comment:
+        'Files, payments and notifications serve the business modules through plain functions and hooks given at composition (onSettled); they know no business module.',
+      from: { path: `${MODULE}(files|payments|notifications)/` },
+      to: { path: `${MODULE}(?!files/|payments/|notifications/|audit/)` },
+    },
+    {
+      name: 'kpi-and-forms-are-pure',
+      severity: 'error',
+      comment:
+        'The KPI rules and the PDF forms take plain data: no database, no HTTP, no other module, so they are tested by hand-computed fixtures and poppler alone.',
+      from: { path: `${MODULE}dossiers/(kpi|forms)/` },
+      to: { path: '^apps/server/src/(platform/|modules/(?!dossiers/(kpi|forms)/))' },
+    },
+    {
       name: 'ops-stands-alone',
       severity: 'error',
       comment: 'Operations endpoints read platform state only.',
