@@ -27,6 +27,8 @@ export async function readSnapshot(db: Db, dossierId: string): Promise<DossierSn
       .innerJoin('stored_file as s', 's.id', 'f.file_id')
       .select(['f.file_id', 'f.purpose', 'f.component_index', 'f.digitised', 's.name', 's.sha256'])
       .where('f.dossier_id', '=', dossierId)
+      // Files attached together share attached_at: the component's place in the procedure orders them.
+      .orderBy('f.component_index')
       .orderBy('f.attached_at')
       .orderBy('f.file_id')
       .execute(),
