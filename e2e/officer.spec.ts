@@ -267,10 +267,28 @@ test('an online dossier: received from the counter queue, then one apology with 
   const specialist = await officer(browser, 'chuyenvien');
   await specialist.goto(`/workspace/dossiers/${id}`);
   await expect(specialist.getByText('Được tiếp nhận (Mã trạng thái Cổng DVCQG: 2)')).toBeVisible();
+  const actions = specialist.getByRole('region', { name: 'Thao tác' });
   const dossier = (await (await specialist.request.get(`/api/dossiers/${id}`)).json()) as { dueAt: string };
   const newDate = new Date(new Date(dossier.dueAt).getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
   const [year, month, day] = newDate.split('-');
+  // The due day itself is no new date: the server names the field and the dialog shows it beside it.
+  const dueDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(dossier.dueAt),
+  );
+  await actions.getByRole('button', { name: 'Xin lỗi, hẹn lại', exact: true }).click();
+  const apology = specialist.getByRole('dialog', { name: 'Xin lỗi và hẹn lại ngày trả (Mẫu 04)' });
+  await apology.getByLabel('Lý do chậm').fill('Cần xác minh thông tin tại cơ quan công an');
+  await apology.getByLabel('Ngày hẹn trả mới').fill(dueDay);
+  await apology.getByRole('button', { name: 'Xin lỗi, hẹn lại', exact: true }).click();
+  const dateField = apology.getByLabel('Ngày hẹn trả mới');
+  await expect(dateField).toHaveAttribute('aria-invalid', 'true');
+  await expect(dateField).toHaveAttribute('aria-describedby', /-error/);
+  await expect(apology.locator('.field--invalid .field__error')).toBeVisible();
+  await expectNoAxeViolations(specialist);
+  await apology.getByRole('button', { name: 'Hủy' }).click();
+  await expect(apology).toBeHidden();
   await act(specialist, 'Xin lỗi, hẹn lại', async (form) => {
+    await expect(form.getByLabel('Ngày hẹn trả mới')).not.toHaveAttribute('aria-invalid', 'true');
     await form.getByLabel('Lý do chậm').fill('Cần xác minh thông tin tại cơ quan công an');
     await form.getByLabel('Ngày hẹn trả mới').fill(newDate);
   });
@@ -280,7 +298,6 @@ test('an online dossier: received from the counter queue, then one apology with 
     `${day ?? ''}/${month ?? ''}/${year ?? ''}`,
   );
   await expect(specialist.getByRole('link', { name: /Mẫu 04: Văn bản xin lỗi/ })).toBeVisible();
-  const actions = specialist.getByRole('region', { name: 'Thao tác' });
   await expect(actions.getByRole('button', { name: 'Chuyển tiếp', exact: true })).toBeVisible();
   await expect(actions.getByRole('button', { name: 'Xin lỗi, hẹn lại', exact: true })).toHaveCount(0);
   await expect(specialist.getByRole('region', { name: 'Nhật ký xử lý' })).toContainText(

@@ -1,4 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+
+/** Moves the focus to an element when it appears, so the desk goes on from the keyboard. */
+function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return ref;
+}
 import { useTranslation } from 'react-i18next';
 import { ProcedureVersion, type CounterIntake, type Dossier } from '@tinhso/contracts';
 import {
@@ -108,8 +117,9 @@ function ProcedurePicker({ onPick }: { onPick: (code: string) => void }) {
 
 function IntakeResult({ dossier, onAnother }: { dossier: Dossier; onAnother: () => void }) {
   const { t } = useTranslation();
+  const ref = useFocusOnMount<HTMLDivElement>();
   return (
-    <div className="alert alert--success" role="status">
+    <div className="alert alert--success" role="status" tabIndex={-1} ref={ref}>
       <h3>{t('dossiers.counter.success')}</h3>
       <p>
         {t('dossiers.counter.successCode')}:{' '}
@@ -191,6 +201,7 @@ function IntakeFields({
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [missingPaper, setMissingPaper] = useState(false);
   const submit = useAction((body: CounterIntake) => enterCounterDossier(sender, body, key));
+  const chosen = useFocusOnMount<HTMLParagraphElement>();
   const all = agencies.data?.items ?? [];
   // The province's service centre first: most paper dossiers are entered at its desks.
   const receiving = all
@@ -249,7 +260,7 @@ function IntakeFields({
         void submit.run(body);
       }}
     >
-      <p>
+      <p tabIndex={-1} ref={chosen}>
         <strong>
           {t('dossiers.counter.procedureChosen', { code: procedure.code, name: procedure.name })}
         </strong>{' '}
