@@ -28,6 +28,7 @@ import { WorklistPage } from './pages/workspace/dossiers/worklist-page.tsx';
 import { OfficialPage } from './pages/workspace/official-page.tsx';
 import { OfficialsPage } from './pages/workspace/officials-page.tsx';
 import { RolesPage } from './pages/workspace/roles-page.tsx';
+import { StatisticsPage } from './pages/workspace/statistics/statistics-page.tsx';
 import { WorkspaceHomePage } from './pages/workspace/workspace-home-page.tsx';
 import { RequirePermission, RequireSession } from './session/guards.tsx';
 import { SessionProvider } from './session/session-context.tsx';
@@ -96,6 +97,7 @@ export function App() {
             <Route path="dossiers" element={guarded('/workspace/dossiers', <WorklistPage />)} />
             <Route path="dossiers/:id" element={guarded('/workspace/dossiers', <DossierPage />)} />
             <Route path="counter" element={guarded('/workspace/counter', <CounterPage />)} />
+            <Route path="statistics" element={guarded('/workspace/statistics', <StatisticsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

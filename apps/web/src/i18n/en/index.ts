@@ -8,6 +8,7 @@ import { auditPages } from './audit.ts';
 import { calendarPages } from './calendar.ts';
 import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
+import { figuresPages } from './figures.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -18,4 +19,5 @@ export const en: Dictionary<typeof vi> = {
   ...calendarPages,
   ...portalPages,
   ...dossierPages,
+  ...figuresPages,
 };

@@ -6,6 +6,7 @@ import { auditPages } from './audit.ts';
 import { calendarPages } from './calendar.ts';
 import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
+import { figuresPages } from './figures.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -17,4 +18,5 @@ export const vi = {
   ...calendarPages,
   ...portalPages,
   ...dossierPages,
+  ...figuresPages,
 };

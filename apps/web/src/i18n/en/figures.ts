@@ -1,0 +1,130 @@
+import type { Dictionary } from '../dictionary.ts';
+import type { figuresPages as vi } from '../vi/figures.ts';
+
+export const figuresPages: Dictionary<typeof vi> = {
+  figures: {
+    title: 'Statistics and evaluation',
+    lead: 'Figures of administrative procedures under Decision 766/QĐ-TTg and Decree 224/2026, and the indices of Circular 01/2018/TT-VPCP, from the dossiers received in the period within your reach.',
+    periodPicker: 'Choose the period',
+    period: 'Period',
+    periods: { month: 'This month', quarter: 'This quarter', year: 'This year', custom: 'Custom' },
+    from: 'From',
+    to: 'To',
+    show: 'Show',
+    periodTitle: 'Period from {{from}} to {{to}}',
+    received: 'Dossiers received in the period: {{n}}',
+    notApplicable: 'Not applicable',
+    notApplicableShort: 'N/A',
+    percentValue: '{{value}}%',
+    dayValue: '{{value}} working days',
+    fraction: '{{numerator}}/{{denominator}}',
+    threshold: 'Threshold: {{value}}%',
+    howComputed: 'How it is computed: {{formula}}',
+    showTable: 'Show as a table',
+    nd224: {
+      title: 'Figures of Decree 224/2026 (Article 19)',
+      names: {
+        toanTrinhRate: 'Procedures offered fully online',
+        onlineDossierRate: 'Dossiers submitted online',
+        automationLevel: 'Level of automation',
+        processingTime: 'Average processing time',
+        onTimeRate: 'Dossiers handled on time',
+        satisfaction: 'Satisfaction',
+        likeRate: 'Positive ratings',
+      },
+      formulas: {
+        toanTrinhRate: 'procedures offered fully online ÷ procedures eligible for it × 100.',
+        onlineDossierRate: 'dossiers submitted online ÷ dossiers received in the period × 100.',
+        automationLevel: 'not measured: the one-stop data does not say which steps ran without a person.',
+        processingTime:
+          'working days from receipt to decision (waiting for supplements subtracted), summed ÷ dossiers decided.',
+        onTimeRate:
+          '(dossiers received − dossiers late, open overdue ones included) ÷ dossiers received × 100 (indicator 2.1 of Decision 766).',
+        satisfaction:
+          '100 − (late dossiers + dossiers with a complaint or a negative rating) ÷ dossiers received × 100 (indicator 5.4 of Decision 766).',
+        likeRate: 'positive ratings ÷ positive or negative ratings × 100.',
+      },
+    },
+    segments: {
+      resolvedEarly: 'Decided early',
+      resolvedOnTime: 'Decided on time',
+      resolvedLate: 'Decided late',
+      inProcessNotYetDue: 'Open, not yet due',
+      inProcessOverdue: 'Open, overdue',
+    },
+    agencies: {
+      title: 'Progress by deciding agency',
+      legend: 'Legend',
+      barLabel: '{{name}} ({{received}} dossiers): {{parts}}',
+      empty: 'No dossier in the period yet.',
+      formula:
+        'each bar is every dossier the agency decided or still handles, split by progress against its due date; stopped, refused and withdrawn dossiers are left out.',
+      agency: 'Agency',
+      received: 'Received',
+    },
+    months: {
+      title: 'Dossiers received and decided on time by month',
+      chartLabel: 'Column chart by month: {{parts}}',
+      monthPart: 'month {{month}}: received {{received}}, on time {{onTime}}',
+      month: 'Month',
+      received: 'Received',
+      onTime: 'Decided early or on time',
+      onTimeRatio: 'On-time ratio',
+      formula:
+        'left column: dossiers received in the month; right column: those of them decided early or on time.',
+    },
+    qd766: {
+      title: 'Indicators of Decision 766/QĐ-TTg',
+      caption: 'Decision 766 indicators, rate against the threshold for full points',
+      id: 'Indicator',
+      name: 'Name',
+      counts: 'Numerator/denominator',
+      rate: 'Rate',
+      progress: 'Against the threshold',
+      progressLabel: '{{rate}} of a {{threshold}} threshold',
+      score: 'Points',
+      scoreValue: '{{score}}/{{max}}',
+      noThreshold: '100% threshold',
+      formula:
+        'rate = numerator ÷ denominator × 100; points = maximum × rate ÷ threshold, at most the maximum (100% when there is no threshold). Indicator 2.2 is an average number of days and earns no points.',
+    },
+    tt01: {
+      title: 'Evaluation under Circular 01/2018/TT-VPCP',
+      caption: 'The nine indices of each agency',
+      agency: 'Agency',
+      index: 'Index {{index}}',
+      total: 'Total',
+      totalValue: '{{total}}/{{maximum}}',
+      band: 'Band',
+      excluded: 'not enough data',
+      empty: 'No agency had dossiers in the period.',
+      indexNames:
+        '1: decision progress; 2: progress of each unit; 3: contacts needed to complete the dossier; 4: bodies contacted; 5: receipt and return at the one-stop desk; 6: publication of the procedure; 7: conduct of the staff; 8: handling of complaints; 9: online public services.',
+      formula:
+        "each index = the dossiers' points (0, 1 or 2) summed ÷ dossiers that have the index; a total from 15 is excellent, 12 good, 9 fair, 6 average, below 6 weak. Indices without enough data are left out.",
+      bands: {
+        xuat_sac: 'Excellent',
+        tot: 'Good',
+        kha: 'Fair',
+        trung_binh: 'Average',
+        yeu: 'Weak',
+      },
+    },
+    procedures: {
+      title: 'By procedure',
+      caption: 'Progress by procedure',
+      code: 'Procedure code',
+      received: 'Received',
+      resolved: 'Decided',
+      late: 'Late',
+      open: 'Open',
+      onlineRatio: 'Online ratio',
+      onTimeRatio: 'On-time ratio',
+      sortBy: 'Sort by on-time ratio',
+      sortAscending: 'On-time ratio, lowest first',
+      sortDescending: 'On-time ratio, highest first',
+      formula:
+        'on-time ratio = dossiers decided early or on time ÷ dossiers decided × 100; online ratio = dossiers submitted online ÷ dossiers received × 100.',
+    },
+  },
+};
