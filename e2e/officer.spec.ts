@@ -137,6 +137,10 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
   await applicant.getByLabel('Họ và tên').fill('Phạm Văn Bình');
   await applicant.getByLabel('Số định danh cá nhân').fill('087099001235');
   await applicant.getByLabel('Địa chỉ').fill('Số 3 đường Hùng Vương, phường Cao Lãnh');
+  // Typed once: the applicant is copied into the tờ khai's người yêu cầu.
+  const tokhai = intake.getByRole('group', { name: 'Tờ khai' });
+  await expect(tokhai.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Phạm Văn Bình');
+  await expect(tokhai.getByLabel('Số định danh cá nhân')).toHaveValue('087099001235');
   await intake.getByRole('button', { name: 'Ghi nhận hồ sơ' }).click();
   await expect(intake.getByText(/Chưa nhận đủ bản giấy các thành phần bắt buộc/)).toBeVisible();
   await intake.getByLabel(/^Đã nhận bản giấy: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp/).check();

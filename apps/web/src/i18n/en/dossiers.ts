@@ -276,6 +276,8 @@ export const dossierPages: Dictionary<typeof vi> = {
       receivingAgency: 'Received at',
       competentAgency: 'Deciding agency',
       applicantLegend: 'Applicant',
+      copyHint:
+        'Name, identification number, phone, e-mail and address are copied into the form’s applicant block where it is still empty.',
       personalIdHint: '12 digits, as on the identity card.',
       formLegend: 'Application form',
       componentsLegend: 'Dossier components',

@@ -272,6 +272,8 @@ export const dossierPages = {
       receivingAgency: 'Nơi tiếp nhận',
       competentAgency: 'Cơ quan giải quyết',
       applicantLegend: 'Người nộp hồ sơ',
+      copyHint:
+        'Họ tên, số định danh, điện thoại, thư điện tử và địa chỉ được chép sang phần người yêu cầu của tờ khai nếu ô đó còn trống.',
       personalIdHint: '12 chữ số, ghi theo giấy tờ tùy thân.',
       formLegend: 'Tờ khai',
       componentsLegend: 'Thành phần hồ sơ',

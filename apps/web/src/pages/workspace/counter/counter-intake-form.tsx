@@ -19,7 +19,13 @@ import {
 } from '../../../api/back-office.ts';
 import { fieldPath, type ApiError } from '../../../api/client.ts';
 import { AsyncContent } from '../../../components/async-state.tsx';
-import { asFormSchema, issuesOutside } from '../../../components/schema-form/index.ts';
+import {
+  asFormSchema,
+  getAt,
+  issuesOutside,
+  setAt,
+  type FormValue,
+} from '../../../components/schema-form/index.ts';
 import { FormAlert } from '../../../components/form-feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../../components/form-fields.tsx';
 import { useAction } from '../../../hooks/use-action.ts';
@@ -59,6 +65,35 @@ function formFieldsIn(error: ApiError | undefined, procedure: Procedure): string
   if (!error) return [];
   const outside = new Set(issuesOutside(error.issues, asFormSchema(procedure.form)));
   return error.issues.filter((issue) => !outside.has(issue)).map((issue) => fieldPath(issue.field));
+}
+
+/** Where each applicant field goes in the tờ khai's người yêu cầu block of the demo procedures. */
+const APPLICANT_TO_FORM: Record<string, string> = {
+  'applicant.fullName': 'hoTen',
+  'applicant.personalId': 'soDinhDanh',
+  'applicant.phone': 'soDienThoai',
+  'applicant.email': 'email',
+  'applicant.address': 'noiCuTru',
+};
+
+/**
+ * The applicant typed once: a field left is copied into the tờ khai's người yêu cầu when the form
+ * has that field and it is still empty, so the desk does not type the same name twice.
+ */
+function copiedToForm(
+  procedure: Procedure,
+  formData: FormValue,
+  name: string | undefined,
+  value: string | undefined,
+): FormValue {
+  const key = name === undefined ? undefined : APPLICANT_TO_FORM[name];
+  const text = value?.trim() ?? '';
+  if (!key || text === '') return formData;
+  const person = asFormSchema(procedure.form).properties?.nguoiYeuCau;
+  if (!person?.properties?.[key]) return formData;
+  const current = getAt(formData, ['nguoiYeuCau', key]);
+  if (current !== undefined && current !== '') return formData;
+  return setAt(formData, ['nguoiYeuCau', key], text);
 }
 
 /** Step 1: find the procedure by name or code (diacritics optional) and pick it. */
@@ -297,8 +332,14 @@ function IntakeFields({
           ))}
         </SelectField>
       )}
-      <fieldset>
+      <fieldset
+        onBlur={(event) => {
+          const { name, value } = event.target as { name?: string; value?: string };
+          setFormData((previous) => copiedToForm(procedure, previous, name, value));
+        }}
+      >
         <legend>{t('dossiers.counter.applicantLegend')}</legend>
+        <p className="field__hint">{t('dossiers.counter.copyHint')}</p>
         <TextField
           name="applicant.fullName"
           label={t('dossiers.detail.fullName')}
