@@ -318,3 +318,140 @@ test('a citizen files 2.000488 online on a phone, follows it by code, downloads 
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 });
+
+test('a citizen resumes and deletes a draft, answers a supplement request item by item, then withdraws', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(PHONE);
+  await signIn(page, CITIZEN);
+  await expect(page).toHaveURL(/\/account$/);
+
+  // A draft saved on step 1 is listed first in my dossiers and resumes with what was typed.
+  await page.goto(`/procedures/${PROCEDURE}/file`);
+  const place = page.getByLabel('Nơi nộp hồ sơ');
+  const centre = place.locator('option', { hasText: /^Trung tâm Phục vụ hành chính công tỉnh/ });
+  await place.selectOption((await centre.getAttribute('value')) ?? '');
+  await page.getByLabel('Địa chỉ liên hệ').fill('Ấp 3, xã Mỹ Hiệp');
+  await next(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Bước 2/5: Tờ khai' })).toBeVisible();
+  await page.goto('/my/dossiers');
+  const draft = page.getByRole('link', { name: /^Bản nháp: Cấp Phiếu lý lịch tư pháp/ });
+  await expect(draft).toBeVisible();
+  await expect(page.locator('.dossier-list > li').first()).toContainText('Bản nháp');
+  await draft.click();
+  await expect(page).toHaveURL(/\/file\?draft=[0-9a-f-]{36}$/);
+  await expect(page.getByLabel('Địa chỉ liên hệ')).toHaveValue('Ấp 3, xã Mỹ Hiệp');
+  await page.getByRole('button', { name: 'Xóa bản nháp' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Xóa bản nháp?' });
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: 'Xóa bản nháp' }).click();
+  await expect(page).toHaveURL(/\/my\/dossiers$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Bản nháp:/ })).toHaveCount(0);
+
+  // A dossier filed through the API (the browser's session), asked for two more papers at the desk.
+  const session = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': session.csrfToken };
+  const upload = async (name: string) => {
+    const answer = await page.request.post('/api/files', {
+      headers,
+      multipart: { file: { name, mimeType: 'application/pdf', buffer: pdf(name) } },
+    });
+    expect(answer.status()).toBe(201);
+    return ((await answer.json()) as { id: string }).id;
+  };
+  const agencies = (await (await page.request.get('/api/public/agencies')).json()) as {
+    items: { id: string; kind: string }[];
+  };
+  const centreId = agencies.items.find((agency) => agency.kind === 'trung_tam_phvhcc')?.id ?? '';
+  const created = await page.request.post('/api/dossiers', {
+    headers,
+    data: {
+      procedureCode: PROCEDURE,
+      receivingAgencyId: centreId,
+      applicant: { fullName: CITIZEN_NAME, personalId: CITIZEN, address: 'Ấp 3, xã Mỹ Hiệp' },
+      formData: {
+        nguoiYeuCau: { hoTen: CITIZEN_NAME, soDinhDanh: CITIZEN },
+        loaiPhieu: 'Phiếu số 2',
+        soLuong: 1,
+      },
+      feeCase: 0,
+      deliveryMethod: 'online',
+      files: [
+        { componentIndex: 0, fileId: await upload('to-khai.pdf') },
+        { componentIndex: 1, fileId: await upload('cccd.pdf') },
+      ],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const submitted = await page.request.post(`/api/dossiers/${id}/submit`, { headers, data: {} });
+  expect(submitted.status()).toBe(200);
+  const motcua = await officer(baseURL ?? '', 'motcua');
+  try {
+    const asked = await motcua.post(`/api/dossiers/${id}/request-supplement`, {
+      items: [
+        { name: 'Giấy tờ tùy thân (CCCD/thẻ căn cước, hộ chiếu)', reason: 'Bản chụp mờ, không đọc được số' },
+        { name: 'Văn bản ủy quyền', reason: 'Phiếu số 2 do người khác nộp thay cần ủy quyền' },
+      ],
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+  } finally {
+    await motcua.dispose();
+  }
+
+  await page.goto(`/my/dossiers/${id}`);
+  await expect(page.getByText(/^Mã hồ sơ: .* Yêu cầu bổ sung giấy tờ/)).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Yêu cầu bổ sung hồ sơ' });
+  await expect(panel.getByRole('heading', { level: 3 })).toHaveText([
+    'Giấy tờ tùy thân (CCCD/thẻ căn cước, hộ chiếu)',
+    'Văn bản ủy quyền',
+  ]);
+  await expect(panel).toContainText('Bản chụp mờ, không đọc được số');
+  // Each item is matched to the component it names.
+  const components = panel.getByLabel(/^Thuộc thành phần hồ sơ/);
+  await expect(components.nth(0)).toHaveValue('1');
+  await expect(components.nth(1)).toHaveValue('2');
+  await panel
+    .getByLabel('Tệp bổ sung: Giấy tờ tùy thân (CCCD/thẻ căn cước, hộ chiếu)')
+    .setInputFiles({ name: 'cccd-ro.pdf', mimeType: 'application/pdf', buffer: pdf('cccd ro') });
+  await panel
+    .getByLabel('Tệp bổ sung: Văn bản ủy quyền')
+    .setInputFiles({ name: 'uy-quyen.pdf', mimeType: 'application/pdf', buffer: pdf('uy quyen') });
+  await expect(panel.getByText('uy-quyen.pdf (')).toBeVisible();
+  await expect(panel.getByText('cccd-ro.pdf (')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await panel.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await expect(page.getByRole('region', { name: 'Yêu cầu bổ sung hồ sơ' })).toHaveCount(0);
+  await expect(page.getByText(/^Mã hồ sơ: .* Mới đăng ký/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'uy-quyen.pdf' })).toBeVisible();
+
+  // Withdrawing asks first; then the dossier says so and offers it no more.
+  await page.getByRole('button', { name: 'Rút hồ sơ…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Xác nhận rút hồ sơ' });
+  await dialog.getByLabel(/^Lý do rút hồ sơ/).fill('Đã nộp tại quầy');
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Rút hồ sơ' }).click();
+  await expect(page.getByText(/^Mã hồ sơ: .* Công dân yêu cầu rút hồ sơ/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rút hồ sơ…' })).toHaveCount(0);
+  const timeline = page.getByRole('list', { name: 'Các bước giải quyết hồ sơ' });
+  await expect(timeline.locator('li.is-problem')).toContainText('Công dân yêu cầu rút hồ sơ');
+});
+
+test('the public lookup explains a rate limit kindly and a wrong code plainly', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.route('**/api/public/dossiers/**', (route) =>
+    route.fulfill({ status: 429, contentType: 'application/json', body: '{"statusCode":429}' }),
+  );
+  await page.goto('/track/000.01.01.H20-261126-0001');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Bạn đã tra cứu nhiều lần trong thời gian ngắn. Vui lòng đợi khoảng một phút rồi thử lại.',
+  );
+  await page.unroute('**/api/public/dossiers/**');
+  await page.getByLabel('Mã hồ sơ').fill('abc');
+  await page.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(page.getByRole('alert')).toContainText('Mã hồ sơ “ABC” không đúng dạng.');
+  await expectNoAxeViolations(page);
+});

@@ -6,12 +6,14 @@ import { ApiError, fieldPath } from '../../api/client.ts';
 import {
   checkForm,
   createDraft,
+  discardDraft,
   getDossier,
   procedurePath,
   saveDraft,
   submitDossier,
 } from '../../api/dossiers.ts';
 import { AsyncContent } from '../../components/async-state.tsx';
+import { Dialog } from '../../components/dialog.tsx';
 import { FormAlert } from '../../components/form-feedback.tsx';
 import { useApi } from '../../hooks/use-api.ts';
 import { useAction } from '../../hooks/use-action.ts';
@@ -280,7 +282,63 @@ function Filing({
         </p>
         {dossierId ? <p className="field__hint">{t('portal.file.draftSaved')}</p> : null}
       </form>
+      {dossierId ? <DiscardDraft id={dossierId} /> : null}
     </>
+  );
+}
+
+/** Throwing a draft away (its uploaded files go with it), confirmed first. */
+function DiscardDraft({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [isOpen, setOpen] = useState(false);
+  const discard = useAction(discardDraft);
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          discard.reset();
+          setOpen(true);
+        }}
+      >
+        {t('portal.file.discard')}
+      </button>
+      <Dialog
+        isOpen={isOpen}
+        title={t('portal.file.discardTitle')}
+        onClose={() => {
+          setOpen(false);
+        }}
+      >
+        <FormAlert error={discard.error} />
+        <p>{t('portal.file.discardText')}</p>
+        <p className="actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={discard.isPending}
+            onClick={() => {
+              void discard.run(id).then((outcome) => {
+                if (outcome.ok) void navigate('/my/dossiers', { replace: true });
+              });
+            }}
+          >
+            {t('portal.file.discardConfirm')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOpen(false);
+            }}
+          >
+            {t('actions.cancel')}
+          </button>
+        </p>
+      </Dialog>
+    </div>
   );
 }
 

@@ -6,6 +6,9 @@ import { AsyncContent } from '../../components/async-state.tsx';
 import { useApi } from '../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { usePublicAgencies } from '../../hooks/use-public-agencies.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { useSession } from '../../session/session-context.tsx';
 import { deadlineText, formatVnd } from './portal-format.ts';
 import './portal.css';
 
@@ -28,6 +31,7 @@ export function ProcedurePage() {
 function ProcedureDetail({ procedure }: { procedure: ProcedureVersion }) {
   const { t } = useTranslation();
   const agencies = usePublicAgencies();
+  const { state } = useSession();
   const competent = procedure.competentAgencyCode
     ? agencies.data?.items.find((agency) => agency.code === procedure.competentAgencyCode)?.name
     : undefined;
@@ -56,7 +60,9 @@ function ProcedureDetail({ procedure }: { procedure: ProcedureVersion }) {
           {t('portal.procedure.fileOnline')}
         </Link>
       </p>
-      <p className="field__hint">{t('portal.procedure.signInFirst')}</p>
+      {state.status === 'anonymous' ? (
+        <p className="field__hint">{t('portal.procedure.signInFirst')}</p>
+      ) : null}
 
       <section className="panel" aria-labelledby="p-steps">
         <h2 id="p-steps">{t('portal.procedure.steps')}</h2>
@@ -177,7 +183,10 @@ function ProcedureDetail({ procedure }: { procedure: ProcedureVersion }) {
           ))}
         </ul>
         <p className="field__hint">
-          {t('portal.procedure.version', { version: procedure.version, from: procedure.effectiveFrom })}
+          {t('portal.procedure.version', {
+            version: procedure.version,
+            from: formatDate(procedure.effectiveFrom, currentLanguage()),
+          })}
         </p>
       </section>
     </article>
