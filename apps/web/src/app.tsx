@@ -27,6 +27,7 @@ import { DossierPage } from './pages/workspace/dossiers/dossier-page.tsx';
 import { WorklistPage } from './pages/workspace/dossiers/worklist-page.tsx';
 import { OfficialPage } from './pages/workspace/official-page.tsx';
 import { OfficialsPage } from './pages/workspace/officials-page.tsx';
+import { ProcedureCataloguePage } from './pages/workspace/procedures/procedures-page.tsx';
 import { RolesPage } from './pages/workspace/roles-page.tsx';
 import { StatisticsPage } from './pages/workspace/statistics/statistics-page.tsx';
 import { WorkspaceHomePage } from './pages/workspace/workspace-home-page.tsx';
@@ -98,6 +99,7 @@ export function App() {
             <Route path="dossiers/:id" element={guarded('/workspace/dossiers', <DossierPage />)} />
             <Route path="counter" element={guarded('/workspace/counter', <CounterPage />)} />
             <Route path="statistics" element={guarded('/workspace/statistics', <StatisticsPage />)} />
+            <Route path="procedures" element={guarded('/workspace/procedures', <ProcedureCataloguePage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
