@@ -170,8 +170,21 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
 
   // The specialist finds it in the agency's worklist by its code and hands it over.
   const specialist = await officer(browser, 'chuyenvien');
-  await specialist.goto('/workspace/dossiers?scope=agency');
-  await expect(specialist.getByRole('link', { name: 'Của cơ quan' })).toHaveAttribute('aria-current', 'page');
+  await specialist
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Hồ sơ cần xử lý' })
+    .click();
+  const scope = specialist.getByRole('navigation', { name: 'Phạm vi danh sách' });
+  await expect(scope.getByRole('link', { name: 'Của tôi', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await scope.getByRole('link', { name: 'Của cơ quan', exact: true }).click();
+  await expect(specialist).toHaveURL(/\/workspace\/dossiers\?scope=agency$/);
+  await expect(scope.getByRole('link', { name: 'Của cơ quan', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   // The name typed without diacritics finds it.
   await specialist.getByLabel('Mã hồ sơ hoặc tên người nộp').fill('pham van binh');
   await specialist.getByRole('button', { name: 'Lọc', exact: true }).click();

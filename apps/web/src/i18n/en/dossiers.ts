@@ -31,6 +31,8 @@ export const dossierPages: Dictionary<typeof vi> = {
     dueAt: 'Due',
     daysLeft: 'Time left',
     noDue: 'No deadline yet',
+    noneAssigned: 'No dossier is assigned to you by name.',
+    seeAgency: 'See your agency’s dossiers',
     empty: 'No dossier matches.',
     urgencyLabel: {
       none: 'On track',

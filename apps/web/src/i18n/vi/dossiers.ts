@@ -28,6 +28,8 @@ export const dossierPages = {
     dueAt: 'Hạn xử lý',
     daysLeft: 'Còn lại',
     noDue: 'Chưa tính hạn',
+    noneAssigned: 'Chưa có hồ sơ nào được giao riêng cho bạn.',
+    seeAgency: 'Xem hồ sơ của cơ quan',
     empty: 'Không có hồ sơ nào phù hợp.',
     urgencyLabel: {
       none: 'Trong hạn',

@@ -221,6 +221,11 @@ export function WorklistPage() {
           </Link>
         </div>
       </form>
+      {mine && dossiers.data?.total === 0 && [...params.keys()].length === 0 ? (
+        <p>
+          {t('dossiers.noneAssigned')} <Link to={tab(false)}>{t('dossiers.seeAgency')}</Link>
+        </p>
+      ) : null}
       <AsyncContent state={dossiers} isEmpty={(data) => data.items.length === 0} empty={t('dossiers.empty')}>
         {(data) => (
           <>
