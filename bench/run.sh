@@ -4,6 +4,7 @@
 #   npm run bench                   # the server on the embedded PGlite
 #   npm run bench -- --pg           # also on a private PostgreSQL 15 cluster (scripts/pg-cluster.sh)
 #   DATABASE_URL=postgres://… npm run bench   # also on that PostgreSQL
+#   npm run bench -- --pg --one-stop [--dossiers=N …]   # only the one-stop benchmarks (bench/one-stop.ts)
 #
 # Traffic goes to 127.0.0.1 only; every load run is bounded (BENCH_DURATION s, default 10).
 set -euo pipefail
@@ -11,11 +12,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/node_modules/.bin:$PATH" # Node 24 from the `node` dev dependency
 
 cluster=0
+one_stop=0
+one_stop_args=()
 for arg in "$@"; do
   case $arg in
     --pg) cluster=1 ;;
+    --one-stop) one_stop=1 ;;
+    --dossiers=* | --clients=* | --seconds=* | --samples=* | --pglite) one_stop_args+=("$arg") ;;
     *)
-      echo "usage: npm run bench [-- --pg]" >&2
+      echo "usage: npm run bench [-- --pg] [--one-stop [--dossiers=N] [--clients=N] [--seconds=S] [--samples=N] [--pglite]]" >&2
       exit 2
       ;;
   esac
@@ -29,5 +34,9 @@ if [[ $cluster == 1 && -z ${DATABASE_URL:-} ]]; then
   export DATABASE_URL=$TEST_DATABASE_URL
 fi
 
+if [[ $one_stop == 1 ]]; then
+  node bench/one-stop.ts "${one_stop_args[@]}"
+  exit
+fi
 node bench/run.ts
 node bench/audited-writes.ts
