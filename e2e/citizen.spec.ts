@@ -155,8 +155,21 @@ test('a citizen files 2.000488 online on a phone, follows it by code, downloads 
     buffer: Buffer.from('not a pdf at all'),
   });
   await expect(page.getByText(/^gia\.pdf: Loại tệp không được nhận\./)).toBeVisible();
-  await formInput.setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: pdf('to khai') });
-  await expect(page.getByRole('list', { name: /^Tệp đã tải lên cho Tờ khai/ })).toContainText('to-khai.pdf');
+  await formInput.setInputFiles({
+    name: 'to-khai-nhap.pdf',
+    mimeType: 'application/pdf',
+    buffer: pdf('nhap'),
+  });
+  const formFiles = page.getByRole('list', { name: /^Tệp đã tải lên cho Tờ khai/ });
+  await expect(formFiles).toContainText('to-khai-nhap.pdf');
+  // The wrong scan is replaced in place.
+  await formFiles.getByRole('button', { name: 'Thay tệp to-khai-nhap.pdf' }).click();
+  await page
+    .getByLabel('Tệp thay cho to-khai-nhap.pdf')
+    .setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: pdf('to khai') });
+  await expect(formFiles.getByRole('listitem')).toHaveCount(1);
+  await expect(formFiles).toContainText('to-khai.pdf');
+  await expect(formFiles).not.toContainText('to-khai-nhap.pdf');
   await page
     .getByLabel('Chọn tệp: Giấy tờ tùy thân (CCCD/thẻ căn cước, hộ chiếu)')
     .setInputFiles({ name: 'cccd.pdf', mimeType: 'application/pdf', buffer: pdf('cccd') });

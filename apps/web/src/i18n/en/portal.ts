@@ -182,6 +182,8 @@ export const portalPages: Dictionary<typeof vi> = {
       chooseFile: 'Choose a file: {{name}}',
       addFile: 'Add a file: {{name}}',
       filesOf: 'Files uploaded for {{name}}',
+      replace: 'Replace',
+      replaceWith: 'File to replace {{name}}',
       remove: 'Remove',
       noFile: 'no file yet',
       shownOnly: 'No upload needed: show the original when collecting the result.',

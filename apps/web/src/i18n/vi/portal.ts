@@ -179,6 +179,8 @@ export const portalPages = {
       chooseFile: 'Chọn tệp: {{name}}',
       addFile: 'Thêm tệp: {{name}}',
       filesOf: 'Tệp đã tải lên cho {{name}}',
+      replace: 'Thay tệp',
+      replaceWith: 'Tệp thay cho {{name}}',
       remove: 'Xóa',
       noFile: 'chưa có tệp',
       shownOnly: 'Không cần tải lên: xuất trình bản chính khi nhận kết quả.',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, ProcedureVersion } from '@tinhso/contracts';
 import type { ApiError } from '../../api/client.ts';
@@ -164,6 +165,7 @@ export function ComponentsStep({
   missing,
 }: StepProps & { csrfToken: string; missing: readonly number[] }) {
   const { t } = useTranslation();
+  const [replacing, setReplacing] = useState<string | null>(null);
   return (
     <ol className="procedure-list">
       {procedure.components.map((component, index) => {
@@ -206,6 +208,17 @@ export function ComponentsStep({
                         <button
                           type="button"
                           className="button button--small"
+                          aria-expanded={replacing === file.fileId}
+                          onClick={() => {
+                            setReplacing(replacing === file.fileId ? null : file.fileId);
+                          }}
+                        >
+                          {t('portal.file.replace')}
+                          <span className="visually-hidden"> {file.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small"
                           onClick={() => {
                             onChange({
                               ...state,
@@ -216,6 +229,28 @@ export function ComponentsStep({
                           {t('portal.file.remove')}
                           <span className="visually-hidden"> {file.name}</span>
                         </button>
+                        {replacing === file.fileId ? (
+                          <FileUploader
+                            label={t('portal.file.replaceWith', { name: file.name })}
+                            csrfToken={csrfToken}
+                            onUploaded={(uploaded) => {
+                              setReplacing(null);
+                              onChange({
+                                ...state,
+                                files: state.files.map((f) =>
+                                  f.fileId === file.fileId
+                                    ? {
+                                        componentIndex: index,
+                                        fileId: uploaded.id,
+                                        name: uploaded.name,
+                                        size: uploaded.size,
+                                      }
+                                    : f,
+                                ),
+                              });
+                            }}
+                          />
+                        ) : null}
                       </li>
                     ))}
                   </ul>
