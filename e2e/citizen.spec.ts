@@ -453,7 +453,9 @@ test('a citizen resumes and deletes a draft, answers a supplement request item b
   await expect(timeline.locator('li.is-problem')).toContainText('Công dân yêu cầu rút hồ sơ');
 });
 
-test('the public lookup explains a rate limit kindly and a wrong code plainly', async ({ page }) => {
+test('the public lookup explains a rate limit kindly and a wrong code plainly; filing signs in first and comes back', async ({
+  page,
+}) => {
   await page.setViewportSize(PHONE);
   await page.route('**/api/public/dossiers/**', (route) =>
     route.fulfill({ status: 429, contentType: 'application/json', body: '{"statusCode":429}' }),
@@ -467,4 +469,22 @@ test('the public lookup explains a rate limit kindly and a wrong code plainly', 
   await page.getByRole('button', { name: 'Tra cứu' }).click();
   await expect(page.getByRole('alert')).toContainText('Mã hồ sơ “ABC” không đúng dạng.');
   await expectNoAxeViolations(page);
+
+  // Filing needs an account: sign in first, then land back on the filing page of the same procedure.
+  await page.goto(`/procedures/${PROCEDURE}`);
+  await expect(page.getByText(/^Bạn cần đăng nhập để nộp hồ sơ/)).toBeVisible();
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprocedures%2F2\.000488%2Ffile$/);
+  await page.getByLabel('Tên đăng nhập').fill(CITIZEN);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/procedures\/2\.000488\/file$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Bước 1/5: Nơi nộp và người nộp' })).toBeVisible();
+
+  // The same page in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Step 1 of 5: Where and who' })).toBeVisible();
+  await expect(page.getByLabel('Where to file')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 });
