@@ -136,5 +136,5 @@ update role set permissions = permissions || array['dossier.read', 'dossier.proc
   where code = 'leader';
 update role set permissions = permissions || array['dossier.read', 'dossier.stats']
   where code = 'auditor';
-update role set permissions = permissions || array['dossier.stats', 'payment.reconcile', 'integration.manage']
+update role set permissions = permissions || array['dossier.read', 'dossier.receive', 'dossier.process', 'dossier.approve', 'dossier.stats', 'payment.reconcile', 'integration.manage']
   where code = 'system_admin';

@@ -36,6 +36,11 @@ import { createPaygovProvider } from './modules/payments/paygov.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { paygovSimulator } from './modules/payments/simulator.ts';
 import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './platform/outbox.ts';
+import { createPortalClient } from './modules/dvcqg/portal-client.ts';
+import { pullOnce } from './modules/dvcqg/pull-dossiers.ts';
+import { dvcqgRoutes } from './modules/dvcqg/routes.ts';
+import { dvcqgSimulator } from './modules/dvcqg/simulator.ts';
+import { createDvcqgSyncHandler, DVCQG_SYNC_TOPIC } from './modules/dvcqg/sync-dossier.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -49,6 +54,7 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.ur
  */
 /** Demo credentials of the local simulators: they only ever talk to this process. */
 const SIMULATED = {
+  dvcqgToken: 'simulated-dvcqg-token',
   paygovSecret: 'simulated-paygov-secret',
   smsKey: 'simulated-sms-key',
   zaloToken: 'simulated-zalo-token',
@@ -81,6 +87,15 @@ async function registerExchanges(app: App, config: Config, database: Database): 
       onSettled: settleDossierFee,
       publicBaseUrl: originOf,
     });
+  const dvcqgToken = config.DVCQG_TOKEN ?? (config.SIMULATORS ? SIMULATED.dvcqgToken : undefined);
+  const portal = dvcqgToken
+    ? createPortalClient({
+        baseUrl: config.DVCQG_BASE_URL ?? (() => `${originOf()}/simulators/dvcqg`),
+        token: dvcqgToken,
+        unitCode: config.DVCQG_UNIT_CODE,
+      })
+    : null;
+  if (portal) await app.register(dvcqgRoutes, { db, client: portal });
   const simulators = config.SIMULATORS
     ? createNotificationSimulators({ smsApiKey: SIMULATED.smsKey, zaloAccessToken: SIMULATED.zaloToken })
     : null;
@@ -91,9 +106,14 @@ async function registerExchanges(app: App, config: Config, database: Database): 
       merchantCode: config.PAYGOV_MERCHANT_CODE,
       secret: paygovSecret ?? SIMULATED.paygovSecret,
     });
+    await app.register(dvcqgSimulator, {
+      prefix: '/simulators/dvcqg',
+      token: dvcqgToken ?? SIMULATED.dvcqgToken,
+    });
   }
 
   let outbox: OutboxWorker | undefined;
+  let pull: NodeJS.Timeout | undefined;
   let channels: ReturnType<typeof createChannels> | undefined;
   app.addHook('onListen', async () => {
     const address = app.server.address();
@@ -111,6 +131,20 @@ async function registerExchanges(app: App, config: Config, database: Database): 
     const handlers: Record<string, OutboxHandler> = {
       [NOTIFICATION_SEND_TOPIC]: createSendNotificationHandler({ db, channels, logger: app.log }),
     };
+    if (portal) {
+      handlers[DVCQG_SYNC_TOPIC] = createDvcqgSyncHandler({
+        db,
+        client: portal,
+        logger: app.log,
+        resultLink: (dossierId, fileId) => `${originOf()}/api/dossiers/${dossierId}/files/${fileId}`,
+      });
+      pull = setInterval(() => {
+        pullOnce(db, portal).then(
+          (report) => app.log.info({ received: report.received, refused: report.refused }, 'DVCQG pull'),
+          (error: unknown) => app.log.warn({ err: error }, 'DVCQG pull failed'),
+        );
+      }, config.DVCQG_PULL_MINUTES * 60_000).unref();
+    }
     outbox = createOutboxWorker({
       db,
       handlers,
@@ -122,6 +156,7 @@ async function registerExchanges(app: App, config: Config, database: Database): 
     outbox.start();
   });
   app.addHook('onClose', async () => {
+    clearInterval(pull);
     await outbox?.stop();
     channels?.close();
     await simulators?.smtp.stop();

@@ -503,7 +503,7 @@ describe('printed forms, register, fee and notices', () => {
     const dossier = await fileOnline();
     await motcua.post(`/api/dossiers/${dossier.id}/receive`, {});
     let sent: { status: string }[] = [];
-    for (let attempt = 0; attempt < 50 && !sent.some((row) => row.status === 'sent'); attempt++) {
+    for (let attempt = 0; attempt < 120 && !sent.some((row) => row.status === 'sent'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       sent = await t.database.db
         .selectFrom('notification')

@@ -250,6 +250,10 @@ describe('permissions follow positions', () => {
     const client = await signIn(official.username!);
     expect(await permissionsOf(client)).toEqual([
       'audit.read',
+      'dossier.approve',
+      'dossier.process',
+      'dossier.read',
+      'dossier.stats',
       'official.read',
       'org.read',
       'role.read',
@@ -286,7 +290,7 @@ describe('permissions follow positions', () => {
       startsOn: '2026-01-01',
     });
     const client = await signIn(official.username!);
-    expect(await permissionsOf(client)).toEqual(['official.read', 'org.read', 'workspace.access']);
+    expect(await permissionsOf(client)).toEqual(['dossier.process', 'dossier.read', 'official.read', 'org.read', 'workspace.access']);
     expect(await agenciesOf(client)).toEqual([first]);
     expect((await client.get('/api/org/roles')).status).toBe(403);
 
@@ -304,6 +308,10 @@ describe('permissions follow positions', () => {
     });
     expect(await permissionsOf(client)).toEqual([
       'audit.read',
+      'dossier.approve',
+      'dossier.process',
+      'dossier.read',
+      'dossier.stats',
       'official.read',
       'org.read',
       'role.read',

@@ -34,6 +34,10 @@ const ConfigSchema = Type.Object({
   ZALO_TEMPLATE_IDS: Type.Optional(Type.String({ minLength: 3 })),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
   LOOKUPS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  DVCQG_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DVCQG_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  DVCQG_UNIT_CODE: Type.String({ minLength: 1, default: 'H20' }),
+  DVCQG_PULL_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 5 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -66,6 +70,10 @@ const DESCRIPTIONS: Record<keyof Config, string> = {
   ZALO_TEMPLATE_IDS: 'code=templateId pairs separated by commas',
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
   LOOKUPS_PER_MINUTE: 'an integer: public lookups by dossier code allowed per address per minute',
+  DVCQG_BASE_URL: 'the national public-service portal integration URL (https://…)',
+  DVCQG_TOKEN: 'the access token of the national portal, at least 16 characters',
+  DVCQG_UNIT_CODE: 'the province’s level-1 unit code at the national portal, e.g. H20',
+  DVCQG_PULL_MINUTES: 'an integer number of minutes between pulls of dossiers filed on the national portal',
 };
 
 export class ConfigError extends Error {

@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db-types.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { findProcedureByCode, versionInForce } from '../procedures/repository.ts';
-import { feeOf } from './file-dossier.ts';
+import type { feeOf } from './file-dossier.ts';
 import { findDossier } from './repository.ts';
 import { applyTransition } from './transition.ts';
 
@@ -20,6 +20,16 @@ export interface ExternalDossier {
   formData: Record<string, unknown>;
   submittedAt: Date;
   deliveryMethod: 'online' | 'counter' | 'post';
+  /** The fee case the applicant chose on the portal, when the procedure has several. */
+  feeCase?: number | null;
+}
+
+/** The fee of an imported dossier: the case given, else the first case (the portal collects the fee itself). */
+function importedFee(version: Parameters<typeof feeOf>[0], feeCase: number | null | undefined): number {
+  const fees = version.fees;
+  if (feeCase !== undefined && feeCase !== null && fees.byCase[feeCase]) return fees.byCase[feeCase].amount;
+  if (fees.fixed !== null) return fees.fixed;
+  return fees.byCase[0]?.amount ?? 0;
 }
 
 /**
@@ -78,7 +88,7 @@ export async function importDossier(
       applicant: JSON.stringify(input.applicant),
       applicant_name: input.applicant.fullName,
       form_data: JSON.stringify(input.formData),
-      fee_amount: feeOf(version, {}),
+      fee_amount: importedFee(version, input.feeCase),
       delivery_method: input.deliveryMethod,
       receiving_agency_id: receiving.id,
       competent_agency_id: competent.id,

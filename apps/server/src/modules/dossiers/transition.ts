@@ -97,7 +97,15 @@ export interface Transition {
 export async function applyTransition(tx: Transaction<DB>, loaded: LoadedDossier, change: Transition) {
   const { row } = loaded;
   const step = row.current_step === null ? null : loaded.procedure.content.steps[row.current_step];
-  const patch = { ...change.patch, status: change.to, updated_at: change.at };
+  const patch = {
+    ...change.patch,
+    status: change.to,
+    updated_at: change.at,
+    // The national portal has not seen this state yet; its adapter marks it synced or failed.
+    ...((change.patch?.code ?? loaded.row.code) !== null && change.to !== 'draft'
+      ? { sync_status: 'pending' as const }
+      : {}),
+  };
   await tx.updateTable('dossier').set(patch).where('id', '=', row.id).execute();
   const code = (patch.code as string | undefined) ?? row.code;
   const event = await tx
