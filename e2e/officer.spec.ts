@@ -240,6 +240,25 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
     await expect(rows.nth(index)).toContainText(/Trước hạn|Đúng hạn|Quá hạn/);
   }
   await expect(desk.getByRole('link', { name: /Mẫu 06: Phiếu kiểm soát/ })).toBeVisible();
+
+  // The register (form 07) of the centre for this month opens as a PDF in a new tab.
+  await desk.goto('/workspace/counter');
+  const register = desk.getByRole('region', { name: 'In sổ theo dõi hồ sơ (Mẫu 07)' });
+  await expect(register.getByLabel('Cơ quan tiếp nhận')).toHaveValue(/.+/);
+  const registerForm = register.locator('form');
+  await expect(registerForm).toHaveAttribute('target', '_blank');
+  const query = new URLSearchParams({
+    agencyId: await register.getByLabel('Cơ quan tiếp nhận').inputValue(),
+    from: await register.getByLabel('Từ ngày').inputValue(),
+    to: await register.getByLabel('Đến ngày').inputValue(),
+  });
+  const registerUrl = `${(await registerForm.getAttribute('action')) ?? ''}?${query.toString()}`;
+  expect(registerUrl).toMatch(
+    /^\/api\/dossiers\/register\?agencyId=[0-9a-f-]{36}&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/,
+  );
+  const registerPdf = await desk.request.get(registerUrl);
+  expect(registerPdf.status()).toBe(200);
+  expect(registerPdf.headers()['content-type']).toContain('application/pdf');
   await expectNoAxeViolations(desk);
   await onPhone(desk);
 });
