@@ -85,13 +85,62 @@ describe('the one-stop figures, computed by hand', () => {
     // QĐ 766 2.1 over the 4: A on time, C judged at the period's end (not yet due) on time, B and D late → 2/4.
     const onTime = stats.body.qd766.find((indicator) => indicator.id === '2.1');
     expect(onTime).toMatchObject({ numerator: 2, denominator: 4, rate: 50 });
-    // 1.4: nothing reached the national portal (no adapter ran) → 0 of 4.
-    expect(stats.body.qd766.find((indicator) => indicator.id === '1.4')).toMatchObject({
-      numerator: 0,
-      denominator: 4,
-      rate: 0,
-    });
+    // 1.4: each dossier's last state reaches the national portal (simulated) through the outbox.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const pending = await t.database.db
+        .selectFrom('dossier')
+        .select('id')
+        .where('id', 'in', [a.id, b.id, d.id])
+        .where('sync_status', '!=', 'synced')
+        .execute();
+      if (pending.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const synced = await leader.get<DossierStatistics>(`/api/dossiers/statistics?from=${today}&to=${today}`);
+    const sync = synced.body.qd766.find((indicator) => indicator.id === '1.4');
+    expect(sync?.denominator).toBe(4);
+    expect(sync?.numerator).toBeGreaterThanOrEqual(3);
     expect(stats.body.evaluations.some((evaluation) => evaluation.name.startsWith('Sở Tư pháp'))).toBe(true);
+
+    // One agency's page: the department's leader sees its figures, not another department's.
+    const justiceId = justice!.key;
+    const director = await t.signedIn('giamdoc');
+    const own = await director.get<DossierStatistics>(
+      `/api/dossiers/statistics?from=${today}&to=${today}&agencyId=${justiceId}`,
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.received).toBe(4);
+    const finance = await t.database.db
+      .selectFrom('agency')
+      .select('id')
+      .where('code', '=', '000.00.03.H20')
+      .executeTakeFirstOrThrow();
+    const other = await director.get(
+      `/api/dossiers/statistics?from=${today}&to=${today}&agencyId=${finance.id}`,
+    );
+    expect(other.status).toBe(404);
+  });
+
+  it('shows the IT staff what background work waits, by topic', async () => {
+    // A message no worker will take before the check: a topic of a newer server, due in an hour.
+    await t.database.db
+      .insertInto('outbox')
+      .values({
+        topic: 'report.monthly',
+        payload: JSON.stringify({}),
+        available_at: new Date(Date.now() + 3_600_000),
+      })
+      .execute();
+    const admin = await t.signedIn('quantri');
+    const outbox = await admin.get<{ pending: number; topics: { topic: string; pending: number }[] }>(
+      '/api/ops/outbox',
+    );
+    expect(outbox.status).toBe(200);
+    expect(outbox.body.topics).toEqual(
+      expect.arrayContaining([expect.objectContaining({ topic: 'report.monthly', pending: 1 })]),
+    );
+    expect(outbox.body.pending).toBeGreaterThanOrEqual(1);
+    expect((await motcua.get('/api/ops/outbox')).status).toBe(403);
   });
 
   it('answers 403 without dossier.stats and 400 for a period ending before it starts', async () => {

@@ -433,6 +433,7 @@ export const StatisticsQuery = Type.Object(
   {
     from: IsoDate,
     to: IsoDate,
+    agencyId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 );

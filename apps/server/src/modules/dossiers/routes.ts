@@ -52,7 +52,7 @@ import { computeStatistics } from './statistics.ts';
 import { attachmentDisposition } from '../files/file-name.ts';
 import { readFile } from '../files/read-file.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { resolveAgencyScope } from '../../platform/scope.ts';
+import { inScope, resolveAgencyScope } from '../../platform/scope.ts';
 import { reaches } from './access.ts';
 
 const tags = ['dossiers'];
@@ -400,7 +400,11 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
       const { from, to } = request.query;
       if (to < from) throw invalid('to', 'date_order');
       const scope = await resolveAgencyScope(db, request.principal!, 'dossier.stats');
-      return computeStatistics(db, scope, from, to);
+      const { agencyId } = request.query;
+      if (agencyId === undefined) return computeStatistics(db, scope, from, to);
+      // One agency's figures: only within the caller's reach, else 404 as for an unknown agency.
+      if (!inScope(scope, agencyId)) throw notFound('agency');
+      return computeStatistics(db, { all: false, agencyIds: [agencyId] }, from, to);
     },
   );
 

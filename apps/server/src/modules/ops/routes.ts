@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getMigrationStatus } from '../../platform/migrate.ts';
+import { outboxSummary } from '../../platform/outbox.ts';
 
 const Health = Type.Object({
   status: Type.Enum(['ok', 'degraded']),
@@ -14,6 +15,19 @@ const Health = Type.Object({
     pending: Type.Integer(),
     latest: Type.Union([Type.String(), Type.Null()]),
   }),
+});
+
+const OutboxSummary = Type.Object({
+  pending: Type.Integer(),
+  dead: Type.Integer(),
+  topics: Type.Array(
+    Type.Object({
+      topic: Type.String(),
+      pending: Type.Integer(),
+      dead: Type.Integer(),
+      oldestPendingSeconds: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
 });
 
 export interface OpsRouteOptions {
@@ -78,6 +92,19 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
         throw new AppError('unauthenticated');
       return reply.type(options.metrics.contentType).send(await options.metrics.metrics());
     },
+  );
+
+  app.get(
+    '/api/ops/outbox',
+    {
+      config: { access: 'integration.manage' },
+      schema: {
+        tags: ['operations'],
+        summary: 'Background work waiting or dead, by topic (notifications, national portal sync)',
+        response: { 200: OutboxSummary },
+      },
+    },
+    async () => outboxSummary(db),
   );
 
   app.get(
