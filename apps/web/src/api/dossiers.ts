@@ -42,12 +42,16 @@ export async function checkForm(code: string, data: Record<string, unknown>): Pr
       throw new ApiError({
         status: error.status,
         code: error.code,
-        message: error.message,
+        message: i18n.t('portal.file.formInvalid'),
         correlationId: error.correlationId,
-        issues: error.issues.map((issue) => ({
-          field: issue.field.replace(/^(body\.)?data(\.|$)/, 'formData$2'),
-          message: issue.message,
-        })),
+        issues: error.issues.map((issue) => {
+          const field = issue.field.replace(/^(body\.)?data(\.|$)/, 'formData$2');
+          const prefix = `${issue.field}:`;
+          const message = issue.message.startsWith(prefix)
+            ? issue.message.slice(prefix.length).trimStart()
+            : issue.message;
+          return { field, message };
+        }),
       });
     }
     throw error;

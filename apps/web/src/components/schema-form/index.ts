@@ -1,2 +1,10 @@
 export { SchemaForm, issuesOutside, type SchemaFormProps } from './schema-form.tsx';
-export { asFormSchema, getAt, setAt, withDefaults, type FormSchema, type FormValue } from './schema.ts';
+export {
+  asFormSchema,
+  getAt,
+  orderedProperties,
+  setAt,
+  withDefaults,
+  type FormSchema,
+  type FormValue,
+} from './schema.ts';

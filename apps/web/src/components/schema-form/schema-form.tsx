@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldPath, type FieldIssue } from '../../api/client.ts';
-import { getAt, kindOf, setAt, type FormSchema, type FormValue } from './schema.ts';
+import { getAt, kindOf, orderedProperties, setAt, type FormSchema, type FormValue } from './schema.ts';
 
 export interface SchemaFormProps {
   /** The procedure's form, a JSON Schema object. */
@@ -83,18 +83,22 @@ interface FieldsProps {
   root: string;
 }
 
-function Fields({ schema, path, ...rest }: FieldsProps) {
+function Fields({ schema, path, value, onChange, issues, idPrefix, root }: FieldsProps) {
   const required = new Set(schema.required ?? []);
   return (
     <>
-      {Object.entries(schema.properties ?? {}).map(([key, child]) => (
+      {orderedProperties(schema).map(([key, child]) => (
         <Field
           key={key}
           name={key}
           schema={child}
           path={[...path, key]}
           isRequired={required.has(key)}
-          {...rest}
+          value={value}
+          onChange={onChange}
+          issues={issues}
+          idPrefix={idPrefix}
+          root={root}
         />
       ))}
     </>

@@ -34,6 +34,37 @@ export function kindOf(schema: FormSchema): string {
   return schema.properties ? 'object' : 'string';
 }
 
+/**
+ * Where the usual fields of a Vietnamese form stand: the applicant first, then a person's name, date
+ * of birth, number, contacts and address. Stored as jsonb, a schema loses the order of its keys, so
+ * the form puts these first and then the required fields before the optional ones.
+ */
+const USUAL_ORDER = [
+  'nguoiYeuCau',
+  'hoTen',
+  'ngaySinh',
+  'gioiTinh',
+  'soDinhDanh',
+  'danToc',
+  'quocTich',
+  'soDienThoai',
+  'email',
+  'noiCuTru',
+];
+
+export function orderedProperties(schema: FormSchema): [string, FormSchema][] {
+  const required = new Set(schema.required ?? []);
+  const rank = (key: string) => {
+    const usual = USUAL_ORDER.indexOf(key);
+    if (usual >= 0) return usual;
+    return USUAL_ORDER.length + (required.has(key) ? 0 : 1);
+  };
+  return Object.entries(schema.properties ?? {})
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
 export function getAt(value: unknown, path: readonly string[]): unknown {
   let current = value;
   for (const key of path) {

@@ -190,6 +190,7 @@ export const portalPages: Dictionary<typeof vi> = {
       componentMissing: 'This document is required: upload at least one file.',
       componentsMissing_one: '{{count}} required document has no file yet.',
       componentsMissing_other: '{{count}} required documents have no file yet.',
+      formInvalid: 'Some fields of the form are missing or wrong; see the note under each.',
       feeCase: 'Fee that applies',
       exemption: 'Exemption',
       noExemption: 'Not exempt',

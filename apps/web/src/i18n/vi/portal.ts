@@ -187,6 +187,7 @@ export const portalPages = {
       componentMissing: 'Thành phần này là bắt buộc: hãy tải lên ít nhất một tệp.',
       componentsMissing_one: 'Còn {{count}} thành phần bắt buộc chưa có tệp.',
       componentsMissing_other: 'Còn {{count}} thành phần bắt buộc chưa có tệp.',
+      formInvalid: 'Tờ khai còn mục chưa đúng hoặc còn thiếu; xem ghi chú dưới từng mục.',
       feeCase: 'Mức phí áp dụng',
       exemption: 'Miễn phí, lệ phí',
       noExemption: 'Không thuộc diện được miễn',

@@ -2,7 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, DueDateAnswer, ProcedureVersion } from '@tinhso/contracts';
 import { previewDueDate } from '../../api/calendar.ts';
-import { asFormSchema, getAt, type FormSchema } from '../../components/schema-form/index.ts';
+import {
+  asFormSchema,
+  getAt,
+  orderedProperties,
+  type FormSchema,
+} from '../../components/schema-form/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { amountDue, type FilingState } from './filing-state.ts';
@@ -15,7 +20,7 @@ function formLines(
   path: string[] = [],
   prefix = '',
 ): { label: string; value: string }[] {
-  return Object.entries(schema.properties ?? {}).flatMap(([key, child]) => {
+  return orderedProperties(schema).flatMap(([key, child]) => {
     const at = [...path, key];
     const label = prefix ? `${prefix} – ${child.title ?? key}` : (child.title ?? key);
     if (child.properties) return formLines(child, value, at, child.title ?? key);
