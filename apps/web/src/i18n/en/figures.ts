@@ -121,8 +121,8 @@ export const figuresPages: Dictionary<typeof vi> = {
       onlineRatio: 'Online ratio',
       onTimeRatio: 'On-time ratio',
       sortBy: 'Sort by on-time ratio',
-      sortAscending: 'On-time ratio, lowest first',
-      sortDescending: 'On-time ratio, highest first',
+      sortAscending: 'lowest first',
+      sortDescending: 'highest first',
       formula:
         'on-time ratio = dossiers decided early or on time ÷ dossiers decided × 100; online ratio = dossiers submitted online ÷ dossiers received × 100.',
     },

@@ -119,8 +119,8 @@ export const figuresPages = {
       onlineRatio: 'Tỷ lệ trực tuyến',
       onTimeRatio: 'Tỷ lệ đúng hạn',
       sortBy: 'Sắp xếp theo tỷ lệ đúng hạn',
-      sortAscending: 'Tỷ lệ đúng hạn tăng dần',
-      sortDescending: 'Tỷ lệ đúng hạn giảm dần',
+      sortAscending: 'tăng dần',
+      sortDescending: 'giảm dần',
       formula:
         'tỷ lệ đúng hạn = hồ sơ giải quyết trước hạn và đúng hạn ÷ hồ sơ đã giải quyết × 100; tỷ lệ trực tuyến = hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận × 100.',
     },

@@ -45,16 +45,12 @@ export function ProcedureTable({ rows, language }: { rows: readonly OnTimeGroup[
             <button
               type="button"
               className="button button--small"
-              aria-label={`${t('figures.procedures.sortBy')}: ${
-                order === 'ascending'
-                  ? t('figures.procedures.sortDescending')
-                  : t('figures.procedures.sortAscending')
-              }`}
               onClick={() => {
                 setOrder(order === 'ascending' ? 'descending' : 'ascending');
               }}
             >
-              {order === 'ascending' ? '↑ ' : '↓ '}
+              <span aria-hidden="true">{order === 'ascending' ? '↑ ' : '↓ '}</span>
+              {t('figures.procedures.sortBy')}:{' '}
               {order === 'ascending'
                 ? t('figures.procedures.sortAscending')
                 : t('figures.procedures.sortDescending')}
