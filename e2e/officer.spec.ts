@@ -315,6 +315,10 @@ test('an online dossier: received from the counter queue, then one apology with 
   const apology = specialist.getByRole('dialog', { name: 'Xin lỗi và hẹn lại ngày trả (Mẫu 04)' });
   await apology.getByLabel('Lý do chậm').fill('Cần xác minh thông tin tại cơ quan công an');
   await apology.getByLabel('Ngày hẹn trả mới').fill(dueDay);
+  // The working calendar is looked up for the date typed: the current due day is a working day.
+  await expect(apology.getByRole('status').filter({ hasText: 'là ngày' })).toContainText(
+    /^\d{2}\/\d{2}\/\d{4} \(Thứ .+\) là ngày làm việc\.$/,
+  );
   await apology.getByRole('button', { name: 'Xin lỗi, hẹn lại', exact: true }).click();
   const dateField = apology.getByLabel('Ngày hẹn trả mới');
   await expect(dateField).toHaveAttribute('aria-invalid', 'true');

@@ -208,6 +208,8 @@ export const dossierPages: Dictionary<typeof vi> = {
       newDueDate: 'New due date',
       newDueDateHint:
         'Current due date: {{date}}. The date can be reset once only, at least one working day before it is due.',
+      workingDay: '{{date}} ({{weekday}}) is a working day.',
+      dayOff: '{{date}} ({{weekday}}) is a day off: {{reason}}. Choose a working day.',
       apologyReason: 'Reason for the delay',
       outcome: 'Decision',
       resultFile: 'Result file',

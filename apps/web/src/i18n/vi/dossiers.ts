@@ -205,6 +205,8 @@ export const dossierPages = {
       newDueDate: 'Ngày hẹn trả mới',
       newDueDateHint:
         'Ngày hẹn trả hiện tại: {{date}}. Chỉ được hẹn lại một lần, chậm nhất 01 ngày làm việc trước hạn.',
+      workingDay: '{{date}} ({{weekday}}) là ngày làm việc.',
+      dayOff: '{{date}} ({{weekday}}) là ngày nghỉ: {{reason}}. Nên chọn một ngày làm việc.',
       apologyReason: 'Lý do chậm',
       outcome: 'Kết quả',
       resultFile: 'Tệp kết quả',

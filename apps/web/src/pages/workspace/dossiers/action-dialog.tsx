@@ -17,6 +17,7 @@ import {
   UploadField,
   type SupplementDraft,
 } from './dossier-fields.tsx';
+import { DueDayCheck } from './due-day-check.tsx';
 
 /** What a dialog needs of the dossier: the list's summary is enough, the detail adds the components. */
 export type ActionTarget = Pick<DossierSummary, 'id' | 'code' | 'dueAt' | 'receivingAgency'> & {
@@ -28,6 +29,7 @@ interface FormState {
   items: SupplementDraft[];
   reasons: string[];
   fileId: string | null;
+  newDueDate: string;
 }
 
 const FIELDS = [
@@ -200,6 +202,10 @@ function ActionFields({
           {reason(t('dossiers.action.apologyReason'))}
           <TextField
             name="newDueDate"
+            value={state.newDueDate}
+            onChange={(event) => {
+              setState({ newDueDate: event.target.value });
+            }}
             type="date"
             label={t('dossiers.action.newDueDate')}
             hint={t('dossiers.action.newDueDateHint', {
@@ -211,6 +217,7 @@ function ActionFields({
             min={todayInProvince()}
             error={error}
           />
+          <DueDayCheck day={state.newDueDate} />
         </>
       );
     case 'resolve':
@@ -316,6 +323,7 @@ function ActionForm({
     items: [{ name: '', reason: '' }],
     reasons: [''],
     fileId: null,
+    newDueDate: '',
   });
   const send = useAction((body: Record<string, unknown>) => takeAction(sender, target.id, action, body, key));
   return (
