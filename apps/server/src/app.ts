@@ -117,7 +117,8 @@ async function registerExchanges(app: App, config: Config, database: Database): 
   let channels: ReturnType<typeof createChannels> | undefined;
   app.addHook('onListen', async () => {
     const address = app.server.address();
-    if (!origin && address && typeof address === 'object') origin = `http://127.0.0.1:${address.port}`;
+    // Without PUBLIC_BASE_URL: the name a person on this machine types (the session cookie is per host).
+    if (!origin && address && typeof address === 'object') origin = `http://localhost:${address.port}`;
     channels = createChannels(
       simulators
         ? simulatedNotificationsConfig({

@@ -367,7 +367,8 @@ describe('deadlines', () => {
     const dossier = await received();
     await t.database.db
       .updateTable('dossier')
-      .set({ due_at: new Date(Date.now() + 3_600_000) })
+      // Due at the end of today in Vietnam, whatever the hour the test runs.
+      .set({ due_at: new Date(`${todayInVietnam()}T23:59:00+07:00`) })
       .where('id', '=', dossier.id)
       .execute();
     const late = await chuyenvien.post<ErrorBody>(`/api/dossiers/${dossier.id}/apologise`, {
