@@ -4,6 +4,7 @@ import { PROCEDURE_CODE_PATTERN } from '@tinhso/contracts';
 import { PROCEDURES_PATH, ProcedureList } from '../../../api/procedures-admin.ts';
 import { AsyncContent } from '../../../components/async-state.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
+import { Pager } from '../../../components/pager.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
 import { useApi } from '../../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
@@ -24,7 +25,8 @@ function ProcedureSearch({ onOpen }: { onOpen: (code: string) => void }) {
   const language = currentLanguage();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const procedures = useApi(ProcedureList, PROCEDURES_PATH, { q, limit: PAGE_SIZE });
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const procedures = useApi(ProcedureList, PROCEDURES_PATH, { q, limit: PAGE_SIZE, offset });
   return (
     <section aria-labelledby="catalogue-list">
       <h2 id="catalogue-list">{t('figures.catalogue.listTitle')}</h2>
@@ -63,6 +65,14 @@ function ProcedureSearch({ onOpen }: { onOpen: (code: string) => void }) {
         {(data) => (
           <>
             <p className="result-count">{t('figures.catalogue.count', { n: data.total })}</p>
+            <Pager
+              total={data.total}
+              limit={PAGE_SIZE}
+              offset={offset}
+              onChange={(next) => {
+                setParams(new URLSearchParams({ ...(q ? { q } : {}), offset: String(next) }));
+              }}
+            />
             <DataTable
               caption={t('figures.catalogue.listTitle')}
               rows={data.items}

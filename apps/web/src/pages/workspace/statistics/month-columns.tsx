@@ -52,6 +52,7 @@ export function MonthColumns({ rows, language }: { rows: readonly OnTimeGroup[];
             aria-label={t('figures.months.chartLabel', { parts: summary })}
             viewBox={`0 0 ${String(width)} ${String(HEIGHT)}`}
             className="figures-columns"
+            style={{ maxWidth: `${String(width * 2)}px` }}
           >
             <line x1="0" x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} stroke="#4f4f4f" />
             {months.map((row, index) => {
