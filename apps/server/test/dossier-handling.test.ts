@@ -157,6 +157,17 @@ describe('consultation and transfer between agencies', () => {
 });
 
 describe('steps, ends and forms', () => {
+  it('acts once on a repeated action with the same Idempotency-Key (a double click)', async () => {
+    const dossier = await atSpecialist();
+    const headers = { 'idempotency-key': `forward-${dossier.id}` };
+    const first = await chuyenvien.post<Dossier>(`/api/dossiers/${dossier.id}/forward`, {}, headers);
+    const second = await chuyenvien.post<Dossier>(`/api/dossiers/${dossier.id}/forward`, {}, headers);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.currentStep?.role).toBe('lanh_dao');
+    expect(second.body.events.filter((event) => event.action === 'forward')).toHaveLength(1);
+  });
+
   it('sends a dossier back from the leader to the specialist with the reason', async () => {
     const dossier = await atSpecialist();
     await chuyenvien.post(`/api/dossiers/${dossier.id}/forward`, {});

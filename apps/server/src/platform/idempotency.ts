@@ -53,7 +53,7 @@ export async function runCommand<T>(
         account_id: accountId,
         request_hash: hash,
         status_code: 200,
-        response: JSON.stringify(response),
+        response: JSON.stringify(response ?? null),
       })
       .execute();
     return response;

@@ -95,15 +95,8 @@ const postJson = <S extends TSchema>(
     ...(key === null ? {} : { 'Idempotency-Key': key }),
   });
 
-/**
- * Whether the dossier actions may carry their key. Not yet: the server's runCommand stores the
- * command's answer in idempotency_key.response (NOT NULL) and the actions answer nothing, so with the
- * header every action fails with 500. Until the server stores an empty answer, actions go without
- * it; their submit buttons are disabled while one is on its way. The counter intake answers a value
- * and keeps its key.
- */
-const ACTIONS_TAKE_IDEMPOTENCY_KEY = false;
-const actionKey = (key: string) => (ACTIONS_TAKE_IDEMPOTENCY_KEY ? key : null);
+/** Every dossier action carries an Idempotency-Key, so a double click or a retry acts once. */
+const actionKey = (key: string): string | null => key;
 
 /** The path segment of each action an officer takes on a dossier. */
 export const ACTION_PATHS = {
