@@ -282,7 +282,7 @@ export function StepsEditor({ draft, change, error }: PartProps) {
       <legend>{t('figures.catalogue.steps')}</legend>
       <p className="field__hint">{t('figures.catalogue.stepsHint')}</p>
       {issue ? (
-        <p className="field__error" id="catalogue-steps-error" role="alert">
+        <p className="field__error" id="catalogue-steps-error">
           {issue}
         </p>
       ) : null}
