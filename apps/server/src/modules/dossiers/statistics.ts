@@ -27,11 +27,28 @@ export function elapsedOn(calendar: WorkCalendar): Elapsed {
   };
 }
 
+function groupBy<T extends { dossier_id: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.dossier_id, [...(groups.get(row.dossier_id) ?? []), row]);
+  return groups;
+}
+
 const SATISFACTION_POINTS = { satisfied: 2, neutral: 1, dissatisfied: 0 } as const;
 
 /** The facts the KPI rules read, from the dossiers received in a period in the caller's reach. */
 async function loadFacts(db: Db, scope: AgencyScope, from: Date, to: Date) {
   const agencyIds = scope.all ? [] : [...scope.agencyIds, '00000000-0000-0000-0000-000000000000'];
+  // The dossiers of the period, as a subquery: a list of ids would exceed the 65,535 bind parameters.
+  const inPeriod = db
+    .selectFrom('dossier as s')
+    .select('s.id')
+    .where('s.received_at', '>=', from)
+    .where('s.received_at', '<', to)
+    .$if(!scope.all, (q) =>
+      q.where((eb) =>
+        eb.or([eb('s.receiving_agency_id', 'in', agencyIds), eb('s.competent_agency_id', 'in', agencyIds)]),
+      ),
+    );
   const rows = await db
     .selectFrom('dossier as d')
     .innerJoin('procedure as p', 'p.id', 'd.procedure_id')
@@ -53,6 +70,7 @@ async function loadFacts(db: Db, scope: AgencyScope, from: Date, to: Date) {
       'd.status',
       'd.fee_amount',
       'd.result_file_id',
+      'd.sync_status',
       'p.code as procedure_code',
       'v.content',
       'r.satisfaction',
@@ -69,24 +87,25 @@ async function loadFacts(db: Db, scope: AgencyScope, from: Date, to: Date) {
       ),
     )
     .execute();
-  const ids = rows.map((row) => row.id);
-  const [supplements, files] = ids.length
+  const [supplementRows, fileRows] = rows.length
     ? await Promise.all([
         db
           .selectFrom('dossier_supplement')
           .select(['dossier_id', 'stage', 'requested_at', 'completed_at'])
-          .where('dossier_id', 'in', ids)
+          .where('dossier_id', 'in', inPeriod)
           .where('stage', '=', 'appraisal')
           .execute(),
         db
           .selectFrom('dossier_file')
           .select(['dossier_id', 'purpose', 'digitised'])
-          .where('dossier_id', 'in', ids)
+          .where('dossier_id', 'in', inPeriod)
           .execute(),
       ])
     : [[], []];
+  const supplementsOf = groupBy(supplementRows);
+  const filesOf = groupBy(fileRows);
   const facts: DossierFacts[] = rows.map((row) => {
-    const mine = files.filter((file) => file.dossier_id === row.id);
+    const mine = filesOf.get(row.id) ?? [];
     const content = row.content;
     const ended = (status: string) => (row.status === status ? row.ended_at : null);
     return {
@@ -105,12 +124,13 @@ async function loadFacts(db: Db, scope: AgencyScope, from: Date, to: Date) {
       stoppedAt: ended('stopped'),
       refusedAt: ended('not_received'),
       withdrawnAt: ended('withdrawn'),
-      supplements: supplements
-        .filter((s) => s.dossier_id === row.id)
-        .map((s) => ({ requestedAt: s.requested_at, completedAt: s.completed_at })),
+      supplements: (supplementsOf.get(row.id) ?? []).map((s) => ({
+        requestedAt: s.requested_at,
+        completedAt: s.completed_at,
+      })),
       hasFees: row.fee_amount > 0 || content.fees.fixed !== 0,
       areFeesAllZero: content.fees.fixed === 0 && content.fees.byCase.every((c) => c.amount === 0),
-      paidOnline: (row.paid_online) ?? null,
+      paidOnline: row.paid_online ?? null,
       hasAllComponentFiles: mine.some((file) => file.purpose === 'component'),
       hasReusedComponent: false,
       hasComponentFromCitizenStore: false,
@@ -139,7 +159,7 @@ async function loadFacts(db: Db, scope: AgencyScope, from: Date, to: Date) {
         : undefined,
     } satisfies DossierFacts;
   });
-  return facts;
+  return { facts, synced: rows.filter((row) => row.sync_status === 'synced').length };
 }
 
 async function loadProcedures(db: Db, day: string): Promise<ProcedureFacts[]> {
@@ -178,20 +198,11 @@ export async function computeStatistics(db: Db, scope: AgencyScope, fromDay: str
   const asOf = new Date(Math.min(Date.now(), to.getTime()));
   const calendar = await loadWorkCalendar(db, Number(fromDay.slice(0, 4)), Number(toDay.slice(0, 4)) + 1);
   const elapsed = elapsedOn(calendar);
-  const [facts, procedures] = await Promise.all([loadFacts(db, scope, from, to), loadProcedures(db, toDay)]);
+  const [{ facts, synced }, procedures] = await Promise.all([
+    loadFacts(db, scope, from, to),
+    loadProcedures(db, toDay),
+  ]);
   const period = { from, to: asOf };
-  const synced = facts.length
-    ? await db
-        .selectFrom('dossier')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(
-          'code',
-          'in',
-          facts.map((fact) => fact.code),
-        )
-        .where('sync_status', '=', 'synced')
-        .executeTakeFirstOrThrow()
-    : { n: 0 };
   const agencies = await db.selectFrom('agency').select(['id', 'name']).execute();
   const nameOf = new Map(agencies.map((agency) => [agency.id, agency.name]));
   const competentIds = [...new Set(facts.map((fact) => fact.competentAgencyId))];
@@ -203,7 +214,7 @@ export async function computeStatistics(db: Db, scope: AgencyScope, fromDay: str
       procedures,
       period,
       elapsed,
-      sync: { synced: Number(synced.n), received: facts.length },
+      sync: { synced, received: facts.length },
     }),
     nd224: { ...computeNd224Dashboard({ dossiers: facts, procedures, period, elapsed }) } as Record<
       string,
