@@ -32,7 +32,13 @@ describe('sign-in', () => {
       '/api/auth/session',
     );
     expect(session.body.kind).toBe('official');
-    expect(session.body.permissions).toEqual(['dossier.process', 'dossier.read', 'official.read', 'org.read', 'workspace.access']);
+    expect(session.body.permissions).toEqual([
+      'dossier.process',
+      'dossier.read',
+      'official.read',
+      'org.read',
+      'workspace.access',
+    ]);
     expect(session.body.idleTimeoutSeconds).toBe(15 * 60);
   });
 

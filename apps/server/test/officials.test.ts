@@ -290,7 +290,13 @@ describe('permissions follow positions', () => {
       startsOn: '2026-01-01',
     });
     const client = await signIn(official.username!);
-    expect(await permissionsOf(client)).toEqual(['dossier.process', 'dossier.read', 'official.read', 'org.read', 'workspace.access']);
+    expect(await permissionsOf(client)).toEqual([
+      'dossier.process',
+      'dossier.read',
+      'official.read',
+      'org.read',
+      'workspace.access',
+    ]);
     expect(await agenciesOf(client)).toEqual([first]);
     expect((await client.get('/api/org/roles')).status).toBe(403);
 

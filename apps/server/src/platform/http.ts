@@ -102,7 +102,7 @@ function toAppError(error: FastifyError & { validation?: AjvError[] }): AppError
     // @fastify/rate-limit on a route: "try again in N seconds" is in its message; the header is set.
     return new AppError('throttled', { detail: error.message });
   }
-    if ((error as { code?: string }).code === '23505')
+  if ((error as { code?: string }).code === '23505')
     return new AppError('conflict', { detail: error.message });
   return new AppError('internal', { detail: error.message });
 }
