@@ -311,6 +311,16 @@ describe('drafts, lists and lookup', () => {
     expect(byCode.body.items.map((item) => item.id)).toEqual([late.id]);
   });
 
+  it('shows a change on the public lookup at once, although answers are kept a few seconds', async () => {
+    const dossier = await submittedOnline();
+    const anonymous = t.client();
+    const before = await anonymous.get<{ status: string }>(`/api/public/dossiers/${dossier.code}`);
+    expect(before.body.status).toBe('submitted');
+    await motcua.post(`/api/dossiers/${dossier.id}/receive`, {});
+    const after = await anonymous.get<{ status: string }>(`/api/public/dossiers/${dossier.code}`);
+    expect(after.body.status).toBe('received');
+  });
+
   it('answers an unknown code 404, a malformed one 400, and throttles lookups per address (429)', async () => {
     const anonymous = t.client();
     expect((await anonymous.get('/api/public/dossiers/000.00.99.H20-260101-0001')).status).toBe(404);

@@ -124,8 +124,30 @@ export function initialsOf(fullName: string): string {
   return [...words.map((word) => `${word[0]}.`), last].join(' ');
 }
 
+/**
+ * Public answers by code, kept a few seconds: the lookup is what citizens refresh, and what a crawler
+ * hammers. A transition in this server copy forgets its dossier at once; another copy's change shows
+ * within LOOKUP_TTL_MS. Unknown codes are not kept, so a new dossier is found as soon as it exists.
+ */
+const LOOKUP_TTL_MS = 5_000;
+const LOOKUP_CACHE_MAX = 10_000;
+const lookupCache = new Map<string, { answer: PublicDossier; until: number }>();
+
+export function forgetLookup(code: string | null): void {
+  if (code !== null) lookupCache.delete(code);
+}
+
 /** Lookup by code without signing in (TT 01/2018 Art 16): the status and steps, no personal data. */
 export async function lookupByCode(db: Db, code: string): Promise<PublicDossier> {
+  const hit = lookupCache.get(code);
+  if (hit && hit.until > Date.now()) return hit.answer;
+  const answer = await readPublicDossier(db, code);
+  if (lookupCache.size >= LOOKUP_CACHE_MAX) lookupCache.delete(lookupCache.keys().next().value!);
+  lookupCache.set(code, { answer, until: Date.now() + LOOKUP_TTL_MS });
+  return answer;
+}
+
+async function readPublicDossier(db: Db, code: string): Promise<PublicDossier> {
   const row = await summaryQuery(db).where('d.code', '=', code).executeTakeFirst();
   if (!row) throw notFound('dossier');
   const agencies = await db

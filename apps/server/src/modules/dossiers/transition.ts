@@ -8,6 +8,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { getDueDate } from '../calendar/get-due-date.ts';
 import { budgetHours } from '../procedures/rules.ts';
 import { noticeOf, notifyApplicant } from './notices.ts';
+import { forgetLookup } from './queries.ts';
 import { isRated, stateOf, type LoadedDossier } from './repository.ts';
 import type { DossierTable } from './tables.ts';
 import { allowedActions, isAllowed, isDeskStep, timeliness, type Capacities } from './workflow.ts';
@@ -108,6 +109,7 @@ export async function applyTransition(tx: Transaction<DB>, loaded: LoadedDossier
   };
   await tx.updateTable('dossier').set(patch).where('id', '=', row.id).execute();
   const code = (patch.code as string | undefined) ?? row.code;
+  forgetLookup(code);
   const event = await tx
     .insertInto('dossier_event')
     .values({
