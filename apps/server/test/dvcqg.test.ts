@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '@tinhso/contracts';
 import { buildApp } from '../src/app.ts';
@@ -15,7 +14,7 @@ import { createDvcqgSyncHandler, DVCQG_SYNC_TOPIC } from '../src/modules/dvcqg/s
 import type { PullReport } from '../src/modules/dvcqg/pull-dossiers.ts';
 import type { StatusDocument } from '../src/modules/dvcqg/build-payload.ts';
 import { openTestDatabase } from './fixture-database.ts';
-import { TestClient, DEMO_PASSWORD, totpNow } from './harness.ts';
+import { freePort, signInDemo, TestClient } from './harness.ts';
 
 // The composition root (app.ts) does not mount the DVCQG adapter yet: this file builds the app and
 // registers the adapter's routes and the portal simulator before listening. Its own outbox worker
@@ -38,33 +37,7 @@ let centre: { id: string; code: string };
 let commune: { code: string };
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function signedIn(username: string): Promise<TestClient> {
-  const client = new TestClient(baseUrl);
-  let answer = await client.login(username);
-  if (answer.body.status === 'mfa_required') {
-    const account = await database.db
-      .selectFrom('account')
-      .select('mfa_secret')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    answer = await client.login(username, DEMO_PASSWORD, totpNow(account.mfa_secret ?? ''));
-  }
-  if (answer.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(answer.body)}`);
-  const session = await client.get<{ mfaSetupRequired: boolean }>('/api/auth/session');
-  if (session.body.mfaSetupRequired) {
-    const setup = await client.post<{ secret: string }>('/api/auth/mfa/setup');
-    await client.post('/api/auth/mfa/enable', { code: totpNow(setup.body.secret) });
-  }
-  return client;
-}
+const signedIn = (username: string) => signInDemo(baseUrl, database.db, username);
 
 beforeAll(async () => {
   database = await openTestDatabase();

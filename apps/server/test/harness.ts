@@ -1,7 +1,8 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { TOTP } from 'otpauth';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import type { Db } from '../src/platform/db.ts';
 import type { App } from '../src/platform/http.ts';
 import { DEMO_PASSWORD } from '../src/modules/organisation/seed-demo.ts';
 import { openTestDatabase } from './fixture-database.ts';
@@ -110,6 +111,41 @@ export class TestClient {
 export const totpNow = (secret: string) =>
   new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 
+/** A port free right now, for a server that must know its address before it listens. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Signs a demo account in on the server at `baseUrl` (enrolling MFA first where its role requires it;
+ * when it is enrolled already, the test reads the secret as the authenticator app would).
+ */
+export async function signInDemo(baseUrl: string, db: Db, username: string): Promise<TestClient> {
+  const c = new TestClient(baseUrl);
+  let answer = await c.login(username);
+  if (answer.body.status === 'mfa_required') {
+    const account = await db
+      .selectFrom('account')
+      .select('mfa_secret')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+    answer = await c.login(username, DEMO_PASSWORD, totpNow(account.mfa_secret ?? ''));
+  }
+  if (answer.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(answer.body)}`);
+  const session = await c.get<{ mfaSetupRequired: boolean }>('/api/auth/session');
+  if (session.body.mfaSetupRequired) {
+    const setup = await c.post<{ secret: string }>('/api/auth/mfa/setup');
+    const enabled = await c.post('/api/auth/mfa/enable', { code: totpNow(setup.body.secret) });
+    if (enabled.status !== 200)
+      throw new Error(`MFA enrolment of ${username} failed: ${JSON.stringify(enabled.body)}`);
+  }
+  return c;
+}
+
 export async function startTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({
@@ -128,29 +164,7 @@ export async function startTestApp(): Promise<TestApp> {
     database,
     baseUrl,
     client,
-    async signedIn(username) {
-      const c = client();
-      let answer = await c.login(username);
-      if (answer.body.status === 'mfa_required') {
-        // Enrolled earlier in this file: the test reads the secret as the authenticator app would.
-        const account = await database.db
-          .selectFrom('account')
-          .select('mfa_secret')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow();
-        answer = await c.login(username, DEMO_PASSWORD, totpNow(account.mfa_secret ?? ''));
-      }
-      if (answer.status !== 200)
-        throw new Error(`sign-in of ${username} failed: ${JSON.stringify(answer.body)}`);
-      const session = await c.get<{ mfaSetupRequired: boolean }>('/api/auth/session');
-      if (session.body.mfaSetupRequired) {
-        const setup = await c.post<{ secret: string }>('/api/auth/mfa/setup');
-        const enabled = await c.post('/api/auth/mfa/enable', { code: totpNow(setup.body.secret) });
-        if (enabled.status !== 200)
-          throw new Error(`MFA enrolment of ${username} failed: ${JSON.stringify(enabled.body)}`);
-      }
-      return c;
-    },
+    signedIn: (username) => signInDemo(baseUrl, database.db, username),
     async close() {
       await app.close();
       await database.drop();

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { systemActor } from '../src/platform/access.ts';
@@ -14,7 +13,7 @@ import { paymentRoutes } from '../src/modules/payments/routes.ts';
 import type { OnSettled } from '../src/modules/payments/settle-invoice.ts';
 import { paygovSimulator } from '../src/modules/payments/simulator.ts';
 import { openTestDatabase } from './fixture-database.ts';
-import { DEMO_PASSWORD, TestClient, totpNow } from './harness.ts';
+import { freePort, signInDemo, TestClient } from './harness.ts';
 
 // app.ts mounts payments only with a platform configured or simulated; without either (as here)
 // this file registers them itself, with a hook that records what onSettled saw.
@@ -44,33 +43,7 @@ const onSettled: OnSettled = async (tx, invoice) => {
   settled.push({ invoice, statusInTx: row.status });
 };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function signedIn(username: string): Promise<TestClient> {
-  const client = new TestClient(baseUrl);
-  let answer = await client.login(username);
-  if (answer.body.status === 'mfa_required') {
-    const account = await database.db
-      .selectFrom('account')
-      .select('mfa_secret')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    answer = await client.login(username, DEMO_PASSWORD, totpNow(account.mfa_secret ?? ''));
-  }
-  if (answer.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(answer.body)}`);
-  const session = await client.get<{ mfaSetupRequired: boolean }>('/api/auth/session');
-  if (session.body.mfaSetupRequired) {
-    const setup = await client.post<{ secret: string }>('/api/auth/mfa/setup');
-    await client.post('/api/auth/mfa/enable', { code: totpNow(setup.body.secret) });
-  }
-  return client;
-}
+const signedIn = (username: string) => signInDemo(baseUrl, database.db, username);
 
 beforeAll(async () => {
   database = await openTestDatabase();
