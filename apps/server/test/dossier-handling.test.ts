@@ -295,6 +295,25 @@ describe('drafts, lists and lookup', () => {
     expect((await citizen.get(`/api/dossiers/${draft.body.id}`)).status).toBe(404);
   });
 
+  it('lists the work my agency holds now; finished or handed-on dossiers only through a search or a status', async () => {
+    const dossier = await atSpecialist();
+    const ids = async (client: TestClient, query = '') =>
+      (await client.get<{ items: DossierSummary[] }>(`/api/dossiers?limit=200${query}`)).body.items.map(
+        (i) => i.id,
+      );
+    // At Sở Tư pháp now: the specialist's work, no longer the desk's, which still finds it by code.
+    expect(await ids(chuyenvien)).toContain(dossier.id);
+    expect(await ids(motcua)).not.toContain(dossier.id);
+    expect(await ids(motcua, `&q=${dossier.code}`)).toEqual([dossier.id]);
+    await chuyenvien.post(`/api/dossiers/${dossier.id}/forward`, {});
+    await giamdoc.post(`/api/dossiers/${dossier.id}/resolve`, { outcome: 'approved' });
+    // Resolved: back at the desk to be returned.
+    expect(await ids(motcua)).toContain(dossier.id);
+    await motcua.post(`/api/dossiers/${dossier.id}/return`, {});
+    expect(await ids(motcua)).not.toContain(dossier.id);
+    expect(await ids(motcua, '&status=returned')).toContain(dossier.id);
+  });
+
   it('filters the worklist by urgency and finds an applicant without diacritics', async () => {
     const late = await atSpecialist();
     await t.database.db

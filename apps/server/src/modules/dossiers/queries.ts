@@ -47,9 +47,13 @@ export async function listMyDossiers(
   return { items: await toSummaries(db, rows), total: Number(count.n) };
 }
 
+/** Statuses that still ask something of an office: the worklist's default. */
+const WORK_STATUSES = ['submitted', 'received', 'in_process', 'supplement_requested', 'resolved'] as const;
+
 /**
- * The officer's worklist: dossiers that the caller's agencies hold now (or that are assigned to them),
- * earliest due first; overdue and due-soon marked; filtered by procedure, status, agency, receipt date.
+ * The officer's worklist: dossiers still to handle that the caller's agencies hold now (or that are
+ * assigned to them), earliest due first; a search (`q`) or a status reaches finished ones and every
+ * dossier the caller may read; overdue and due-soon marked; filtered by procedure, status, agency, receipt date.
  */
 export async function listWorklist(
   db: Db,
@@ -62,17 +66,27 @@ export async function listWorklist(
   const now = new Date();
   // An empty `in` list is not SQL; the nil UUID matches no agency.
   const agencyIds = scope.all ? [] : [...scope.agencyIds, '00000000-0000-0000-0000-000000000000'];
+  const searching = Boolean(query.q?.trim());
   const filtered = summaryQuery(db)
     .where('d.status', '!=', 'draft')
     .$if(!scope.all, (q) =>
       q.where((eb) =>
-        eb.or([
-          eb('d.current_agency_id', 'in', agencyIds),
-          eb('d.receiving_agency_id', 'in', agencyIds),
-          eb('d.competent_agency_id', 'in', agencyIds),
-        ]),
+        searching
+          ? // A search reaches every dossier the caller may read: received, decided or held in reach.
+            eb.or([
+              eb('d.current_agency_id', 'in', agencyIds),
+              eb('d.receiving_agency_id', 'in', agencyIds),
+              eb('d.competent_agency_id', 'in', agencyIds),
+            ])
+          : // The work: what my agencies hold now, or what is assigned to me (index dossier_current).
+            eb.or([
+              eb('d.current_agency_id', 'in', agencyIds),
+              eb('d.assignee_account_id', '=', caller.principal.accountId),
+            ]),
       ),
     )
+    // Without a search or a status, the dossiers still to handle: finished ones only on demand.
+    .$if(!searching && query.status === undefined, (q) => q.where('d.status', 'in', WORK_STATUSES))
     .$if(query.mine === true, (q) => q.where('d.assignee_account_id', '=', caller.principal.accountId))
     .$if(query.status !== undefined, (q) => q.where('d.status', '=', query.status!))
     .$if(query.procedureCode !== undefined, (q) => q.where('p.code', '=', query.procedureCode!))
