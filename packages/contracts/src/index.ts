@@ -6,3 +6,5 @@ export * from './audit.ts';
 export * from './procedures.ts';
 export * from './calendar.ts';
 export * from './dossiers.ts';
+export * from './dossier-queries.ts';
+export * from './dossier-statistics.ts';

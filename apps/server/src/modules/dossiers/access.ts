@@ -3,7 +3,7 @@ import type { Principal } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { inScope, resolveAgencyScope, type AgencyScope } from '../../platform/scope.ts';
-import { findDossier, type DossierRow, type LoadedDossier } from './repository.ts';
+import { findDossier, type DossierRow, type LoadedDossier, type Reader } from './repository.ts';
 import type { Capacities } from './workflow.ts';
 
 /**
@@ -65,6 +65,16 @@ export function canSee(caller: Caller, row: DossierRow, consultedAgencyIds: stri
   ].some((id) => reaches(caller, 'dossier.read', id));
 }
 
+/** The agencies asked for their opinion on a dossier: they may read it too. */
+export async function consultedAgencyIds(db: Reader, dossierId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('dossier_consultation')
+    .select('agency_id')
+    .where('dossier_id', '=', dossierId)
+    .execute();
+  return rows.map((row) => row.agency_id);
+}
+
 /** The dossier and the caller's capacities, or 404 exactly as for a dossier that does not exist. */
 export async function loadVisibleDossier(
   db: Db,
@@ -73,18 +83,6 @@ export async function loadVisibleDossier(
 ): Promise<{ loaded: LoadedDossier; who: Capacities }> {
   const loaded = await findDossier(db, id);
   if (!loaded) throw notFound('dossier');
-  const consulted = await db
-    .selectFrom('dossier_consultation')
-    .select('agency_id')
-    .where('dossier_id', '=', id)
-    .execute();
-  if (
-    !canSee(
-      caller,
-      loaded.row,
-      consulted.map((c) => c.agency_id),
-    )
-  )
-    throw notFound('dossier');
+  if (!canSee(caller, loaded.row, await consultedAgencyIds(db, id))) throw notFound('dossier');
   return { loaded, who: capacitiesOf(caller, loaded.row) };
 }

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import {
   ApologiseBody,
@@ -10,11 +10,6 @@ import {
   CreateDraft,
   Dossier,
   DossierCodeParams,
-  DossierFileParams,
-  DossierFormParams,
-  RegisterQuery,
-  DossierStatistics,
-  StatisticsQuery,
   DossierSummary,
   ForwardBody,
   IdParams,
@@ -47,13 +42,7 @@ import { createDraft, discardDraft, updateDraft } from './file-dossier.ts';
 import * as handle from './handle-dossier.ts';
 import { listMyDossiers, listWorklist, lookupByCode } from './queries.ts';
 import { toDossier } from './repository.ts';
-import { printDossierForm, printRegister } from './print-forms.ts';
-import { computeStatistics } from './statistics.ts';
-import { attachmentDisposition } from '../files/file-name.ts';
-import { readFile } from '../files/read-file.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import { inScope, resolveAgencyScope } from '../../platform/scope.ts';
-import { reaches } from './access.ts';
+import { dossierDocumentRoutes } from './routes-documents.ts';
 
 const tags = ['dossiers'];
 
@@ -66,6 +55,7 @@ export interface DossierRouteOptions {
 export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = async (app, options) => {
   const { db } = options;
   await app.register(rateLimit, { global: false });
+  await app.register(dossierDocumentRoutes, { db });
 
   const command = async (request: FastifyRequest): Promise<handle.Command> => ({
     db,
@@ -325,106 +315,6 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
   );
   action('rate', 'citizen.self', 'Rate the service once the dossier is decided', RatingBody, (c, id, b) =>
     handle.rate(c, id, b),
-  );
-
-  const pdf = (reply: FastifyReply, name: string, bytes: Uint8Array) =>
-    reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="${name}"`)
-      .header('cache-control', 'private, no-store')
-      .send(Buffer.from(bytes));
-
-  app.get(
-    '/api/dossiers/:id/forms/:form',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags,
-        summary:
-          'A one-stop form of the dossier as a printable PDF (01 receipt … 06 control slip); 409 if its history has none',
-        params: DossierFormParams,
-      },
-    },
-    async (request, reply) => {
-      const caller = await callerOf(db, request.principal!);
-      const { loaded } = await loadVisibleDossier(db, caller, request.params.id);
-      const origin = `${request.protocol}://${request.host}`;
-      const bytes = await printDossierForm(db, loaded, request.params.form, origin);
-      return pdf(reply, `mau-${request.params.form}-${loaded.row.code ?? loaded.row.id}.pdf`, bytes);
-    },
-  );
-
-  app.get(
-    '/api/dossiers/:id/files/:fileId',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags,
-        summary: 'Download a component or the result of a dossier the caller may see',
-        params: DossierFileParams,
-      },
-    },
-    async (request, reply) => {
-      const caller = await callerOf(db, request.principal!);
-      await loadVisibleDossier(db, caller, request.params.id);
-      const attached = await db
-        .selectFrom('dossier_file')
-        .select('file_id')
-        .where('dossier_id', '=', request.params.id)
-        .where('file_id', '=', request.params.fileId)
-        .executeTakeFirst();
-      if (!attached) throw notFound('file');
-      const file = await readFile(db, request.params.fileId);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachmentDisposition(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
-    },
-  );
-
-  app.get(
-    '/api/dossiers/statistics',
-    {
-      config: { access: 'dossier.stats' },
-      schema: {
-        tags,
-        summary:
-          'Figures of the dossiers received in a period in my reach: QĐ 766 indicators, NĐ 224 dashboard, TT 01/2018 indices, on-time counts',
-        querystring: StatisticsQuery,
-        response: { 200: DossierStatistics },
-      },
-    },
-    async (request) => {
-      const { from, to } = request.query;
-      if (to < from) throw invalid('to', 'date_order');
-      const scope = await resolveAgencyScope(db, request.principal!, 'dossier.stats');
-      const { agencyId } = request.query;
-      if (agencyId === undefined) return computeStatistics(db, scope, from, to);
-      // One agency's figures: only within the caller's reach, else 404 as for an unknown agency.
-      if (!inScope(scope, agencyId)) throw notFound('agency');
-      return computeStatistics(db, { all: false, agencyIds: [agencyId] }, from, to);
-    },
-  );
-
-  app.get(
-    '/api/dossiers/register',
-    {
-      config: { access: 'dossier.read' },
-      schema: {
-        tags,
-        summary:
-          'The dossier register (Sổ theo dõi hồ sơ, form 07) of a receiving agency for a period, as PDF',
-        querystring: RegisterQuery,
-      },
-    },
-    async (request, reply) => {
-      const caller = await callerOf(db, request.principal!);
-      const { agencyId, from, to } = request.query;
-      if (!reaches(caller, 'dossier.read', agencyId)) throw notFound('agency');
-      return pdf(reply, `so-theo-doi-${from}-${to}.pdf`, await printRegister(db, agencyId, from, to));
-    },
   );
 
   app.post(
