@@ -20,420 +20,40 @@
 // Needs DATABASE_URL (a database the demo server may fill; created empty by `--pg`). With --pglite,
 // 1 and 2 are also measured on the embedded PGlite (no raw ceiling there: the server owns the data
 // directory). Prints the tables and appends them to bench/results/latest-one-stop.md.
-import autocannon, { type Result } from 'autocannon';
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { RESULTS_DIR, rssMiB, startProcess, stopAll, stopProcess, waitReady } from './processes.ts';
-import { fmtInt, fmtMs, loadAverage, percentile, ratio, table } from './stats.ts';
+import { RESULTS_DIR, startProcess, stopAll, stopProcess, waitReady } from './processes.ts';
+import { fmtInt, fmtMs, loadAverage, ratio, table } from './stats.ts';
 import { seedDossiers } from './one-stop-seed.ts';
+import {
+  DOSSIERS,
+  CLIENTS,
+  SUBMIT_SECONDS,
+  SAMPLES,
+  WITH_PGLITE,
+  DURATION,
+  CONNECTIONS,
+  WARMUP,
+  log,
+} from './one-stop-config.ts';
+import type { HttpRow } from './one-stop-http.ts';
+import { signIn, getTimed, cannon } from './one-stop-http.ts';
+import type { Demo, LoadFigures } from './one-stop-submissions.ts';
+import {
+  loadDemo,
+  closedLoop,
+  submitOnce,
+  COUNTED,
+  counts,
+  ceilingRun,
+  dropCeilingRows,
+} from './one-stop-submissions.ts';
+import type { LatencyRow } from './one-stop-latency.ts';
+import { latencyRow, day } from './one-stop-latency.ts';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
-
-function flag(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  const value = Number(arg ? arg.slice(name.length + 3) : fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
-  return value;
-}
-const DOSSIERS = flag('dossiers', 1_000_000);
-const CLIENTS = flag('clients', 8);
-const SUBMIT_SECONDS = flag('seconds', 5);
-const SAMPLES = flag('samples', 50);
-const WITH_PGLITE = process.argv.includes('--pglite');
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const WARMUP = 3;
-const PASSWORD = 'TinhSo@2026';
-const LLTP = '2.000488';
-const CEILING_DAY = '2099-12-31';
-/** Time budget of one latency row: stop sampling after this many seconds (statistics can be slow). */
-const ROW_BUDGET_S = 90;
-const REQUEST_TIMEOUT_MS = 180_000;
-
-const log = (line: string) => console.log(line);
-
-// ---------------------------------------------------------------------------------------------
-// HTTP helpers
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function signIn(base: string, username: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const body = (await res.json()) as { status?: string; session?: { csrfToken: string } };
-  if (!res.ok || !body.session)
-    throw new Error(`sign-in of ${username}: ${res.status} ${JSON.stringify(body)}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: body.session.csrfToken };
-}
-
-async function getTimed(
-  url: string,
-  session: Session | null,
-): Promise<{ ms: number; status: number; bytes: number; body: string }> {
-  const t0 = performance.now();
-  const res = await fetch(url, {
-    headers: session ? { cookie: session.cookie } : {},
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const body = await res.text();
-  return { ms: performance.now() - t0, status: res.status, bytes: body.length, body };
-}
-
-interface HttpRow {
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function cannon(label: string, url: string): Promise<HttpRow> {
-  const base = { url, connections: CONNECTIONS, timeout: 30 };
-  await autocannon({ ...base, duration: WARMUP });
-  const r: Result = await autocannon({ ...base, duration: DURATION });
-  const row = {
-    reqPerSec: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-  };
-  log(
-    `  ${label.padEnd(40)} ${fmtInt(row.reqPerSec).padStart(8)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms` +
-      (row.non2xx + row.errors ? `  (!) ${row.non2xx} non-2xx ${JSON.stringify(r.statusCodeStats)}` : ''),
-  );
-  return row;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 1. submissions
-
-interface Demo {
-  centre: { id: string; code: string };
-  motcuaId: string;
-  procedureId: string;
-  versionId: string;
-}
-
-async function loadDemo(client: pg.Pool): Promise<Demo> {
-  const centre = await client.query<{ id: string; code: string; account_id: string }>(
-    `select g.id, g.code, a.id as account_id from account a
-       join official o on o.account_id = a.id join appointment ap on ap.official_id = o.id
-       join position p on p.id = ap.position_id join agency g on g.id = p.agency_id
-      where a.username = 'motcua' and ap.kind = 'primary'`,
-  );
-  const version = await client.query<{ procedure_id: string; id: string }>(
-    `select v.procedure_id, v.id from procedure_version v join procedure p on p.id = v.procedure_id
-      where p.code = $1 and v.status = 'published' order by v.effective_from desc limit 1`,
-    [LLTP],
-  );
-  const c = centre.rows[0];
-  const v = version.rows[0];
-  if (!c || !v) throw new Error('demo data missing: motcua or procedure ' + LLTP);
-  return {
-    centre: { id: c.id, code: c.code },
-    motcuaId: c.account_id,
-    procedureId: v.procedure_id,
-    versionId: v.id,
-  };
-}
-
-function counterBody(centreId: string, n: number) {
-  return JSON.stringify({
-    procedureCode: LLTP,
-    receivingAgencyId: centreId,
-    applicant: {
-      fullName: 'Nguyễn Thị Mai',
-      personalId: '087099001234',
-      address: 'Số 12 đường Lê Lợi, phường Mỹ Tho, tỉnh Đồng Tháp',
-      phone: '0912345678',
-      email: 'nguyenthimai@example.com',
-    },
-    formData: {
-      nguoiYeuCau: { hoTen: 'Nguyễn Thị Mai', soDinhDanh: '087099001234', soDienThoai: '0912345678' },
-      loaiPhieu: 'Phiếu số 1',
-      soLuong: 1,
-      mucDich: `Bổ sung hồ sơ xin việc ${n}`,
-    },
-    feeCase: 0,
-    channel: 'counter',
-    deliveryMethod: 'counter',
-    files: [],
-    outcome: { kind: 'receive' },
-  });
-}
-
-interface LoadFigures {
-  perSec: number;
-  done: number;
-  failed: number;
-  p50: number;
-  p99: number;
-  firstError?: string;
-}
-
-/** `clients` loops for `seconds`, each running `once` back to back; latencies of the successful ones. */
-async function closedLoop(
-  clients: number,
-  seconds: number,
-  once: (n: number) => Promise<void>,
-): Promise<LoadFigures> {
-  const latencies: number[] = [];
-  let failed = 0;
-  let n = 0;
-  let firstError: string | undefined;
-  const t0 = performance.now();
-  const until = t0 + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < until) {
-        const s = performance.now();
-        try {
-          await once(n++);
-          latencies.push(performance.now() - s);
-        } catch (error) {
-          failed++;
-          firstError ??= error instanceof Error ? error.message : String(error);
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    perSec: latencies.length / elapsed,
-    done: latencies.length,
-    failed,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    ...(firstError ? { firstError } : {}),
-  };
-}
-
-async function submitOnce(base: string, session: Session, centreId: string, n: number, run: string) {
-  const res = await fetch(`${base}/api/dossiers/counter`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      'idempotency-key': `bench-${run}-${n}`,
-    },
-    body: counterBody(centreId, n),
-  });
-  const text = await res.text();
-  if (res.status !== 201) throw new Error(`POST /api/dossiers/counter ${res.status}: ${text.slice(0, 300)}`);
-}
-
-const COUNTED = [
-  'dossier',
-  'dossier_event',
-  'audit_event',
-  'outbox',
-  'notification',
-  'idempotency_key',
-  'fee_invoice',
-] as const;
-
-async function counts(pool: pg.Pool): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of COUNTED) {
-    const r = await pool.query<{ n: string }>(`select count(*) as n from ${t}`);
-    out[t] = Number(r.rows[0]?.n ?? 0);
-  }
-  return out;
-}
-
-/**
- * The ceiling: the rows one counter receipt writes, as plain inserts in one transaction through
- * node-postgres. Audit and outbox rows go to copies of their tables (same columns and indexes, no
- * hash chain, not seen by the server's outbox worker); the rest to the real tables (foreign keys
- * checked). The sequence row of a day of its own (CEILING_DAY) is bumped under its row lock, as the
- * server does for today's.
- */
-async function ceilingRun(pool: pg.Pool, demo: Demo, rows: Record<string, number>, run: string) {
-  const events = Math.max(1, Math.round(rows.dossier_event ?? 3));
-  const audits = Math.max(1, Math.round(rows.audit_event ?? 3));
-  // outbox, notification and fee invoice rows, all written as rows of the outbox copy
-  const others = Math.max(
-    0,
-    Math.round((rows.outbox ?? 2) + (rows.notification ?? 0) + (rows.fee_invoice ?? 0)),
-  );
-  const applicant = JSON.parse(counterBody(demo.centre.id, 0)) as { applicant: unknown; formData: unknown };
-  return closedLoop(CLIENTS, SUBMIT_SECONDS, async (n) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const seq = await client.query<{ last: number }>(
-        `insert into dossier_sequence (agency_id, day, last) values ($1, $2, 1)
-         on conflict (agency_id, day) do update set last = dossier_sequence.last + 1 returning last`,
-        [demo.centre.id, CEILING_DAY],
-      );
-      const code = `${demo.centre.code}-991231-${seq.rows[0]!.last}`;
-      const now = new Date();
-      const d = await client.query<{ id: string }>(
-        `insert into dossier (code, procedure_id, procedure_version_id, channel, status, applicant, applicant_name,
-           form_data, fee_case, fee_amount, delivery_method, receiving_agency_id, competent_agency_id,
-           current_agency_id, current_step, step_started_at, step_due_at, submitted_at, received_at, due_at, created_by)
-         values ($1, $2, $3, 'counter', 'received', $4, 'Nguyễn Thị Mai', $5, 0, 200000, 'counter', $6, $6, $6, 1,
-           $7, $7, $7, $7, $7, $8) returning id`,
-        [
-          code,
-          demo.procedureId,
-          demo.versionId,
-          JSON.stringify(applicant.applicant),
-          JSON.stringify(applicant.formData),
-          demo.centre.id,
-          now,
-          demo.motcuaId,
-        ],
-      );
-      const id = d.rows[0]!.id;
-      // One statement per table, its rows together: the fewest round trips these writes can take.
-      await client.query(
-        `insert into dossier_event (dossier_id, at, action, from_status, to_status, actor_account_id, actor_label, agency_id, data)
-         select $1, $2, a, 'draft', 'received', $3, 'motcua', $4, '{}' from unnest($5::text[]) as a`,
-        [
-          id,
-          now,
-          demo.motcuaId,
-          demo.centre.id,
-          Array.from({ length: events }, (_, e) => ['create', 'submit', 'receive'][e % 3]),
-        ],
-      );
-      await client.query(
-        `insert into bench_audit_event (seq, occurred_at, type, actor_account_id, actor_label, entity_type, entity_id,
-           agency_id, data, prev_hash, hash)
-         select nextval('bench_audit_seq'), $1, 'dossier.changed', $2, 'motcua', 'dossier', $3, $4, $5, $6, $3 || '-' || k
-           from generate_series(1, $7::int) as k`,
-        [
-          now,
-          demo.motcuaId,
-          id,
-          demo.centre.id,
-          JSON.stringify({ action: 'receive', from: 'submitted', to: 'received', code }),
-          '0'.repeat(64),
-          audits,
-        ],
-      );
-      await client.query(
-        `insert into bench_outbox (topic, payload) select 'dvcqg.sync', jsonb_build_object('dossierId', $1::text, 'n', k)
-           from generate_series(1, $2::int) as k`,
-        [id, others],
-      );
-      await client.query(
-        `insert into idempotency_key (key, account_id, request_hash, status_code, response) values ($1, $2, $3, 200, $4)`,
-        [`ceiling-${run}-${n}`, demo.motcuaId, '0'.repeat(64), JSON.stringify({ id, code })],
-      );
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  });
-}
-
-async function dropCeilingRows(pool: pg.Pool, demo: Demo) {
-  await pool.query(
-    `delete from dossier_event where dossier_id in (select id from dossier where code like '%-991231-%')`,
-  );
-  await pool.query(`delete from dossier where code like '%-991231-%'`);
-  await pool.query(`delete from dossier_sequence where day = $1`, [CEILING_DAY]);
-  await pool.query(`delete from idempotency_key where key like 'ceiling-%'`);
-  await pool.query(
-    `drop table if exists bench_audit_event, bench_outbox; drop sequence if exists bench_audit_seq`,
-  );
-  void demo;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 3. latency rows
-
-interface LatencyRow {
-  label: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  status: string;
-  bytes: number;
-  rssMiB: number | null;
-  peakMiB: number;
-  note: string;
-}
-
-async function latencyRow(
-  label: string,
-  url: string,
-  session: Session,
-  serverPid: number | undefined,
-  samples = SAMPLES,
-): Promise<LatencyRow> {
-  const times: number[] = [];
-  const statuses = new Map<number, number>();
-  let bytes = 0;
-  let note = '';
-  const t0 = performance.now();
-  // the server's peak resident memory while the row runs, sampled every 200 ms
-  let peak = rssMiB(serverPid) ?? 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(serverPid) ?? 0)), 200);
-  // two warm-ups, then samples within the budget
-  for (let i = 0; i < samples + 2; i++) {
-    let r;
-    try {
-      r = await getTimed(url, session);
-    } catch (error) {
-      note = error instanceof Error ? error.message : String(error);
-      statuses.set(0, (statuses.get(0) ?? 0) + 1);
-      break;
-    }
-    statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-    if (r.status !== 200) {
-      note = r.body.slice(0, 200);
-      times.push(r.ms);
-      break;
-    }
-    bytes = r.bytes;
-    if (i >= 2 || r.ms > 5_000) times.push(r.ms); // slow requests count from the first one
-    if ((performance.now() - t0) / 1000 > ROW_BUDGET_S) break;
-  }
-  clearInterval(sampler);
-  const sorted = [...times].sort((a, b) => a - b);
-  const row: LatencyRow = {
-    label,
-    n: times.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    max: sorted.at(-1) ?? NaN,
-    status: [...statuses].map(([s, c]) => `${s}×${c}`).join(' '),
-    bytes,
-    rssMiB: rssMiB(serverPid),
-    peakMiB: peak,
-    note,
-  };
-  log(
-    `  ${label.padEnd(52)} n=${row.n} p50 ${fmtMs(row.p50)} ms p95 ${fmtMs(row.p95)} ms max ${fmtMs(row.max)} ms ` +
-      `[${row.status}] ${fmtInt(bytes / 1024)} KiB, server RSS ${row.rssMiB ?? '?'} MiB (peak ${row.peakMiB})${note ? `  ${note}` : ''}`,
-  );
-  return row;
-}
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------
 // main
@@ -498,8 +118,9 @@ async function submissions(
     log(`  HTTP / ceiling: ${ratio(http.perSec, ceiling.perSec)}`);
     await dropCeilingRows(pool, demo);
   }
+  // Received dossiers wait at Sở Tư pháp, the competent agency: its specialist's worklist has them.
   const last = await fetch(`${base}/api/dossiers?limit=1&status=received`, {
-    headers: { cookie: motcua.cookie },
+    headers: { cookie: (await signIn(base, 'chuyenvien')).cookie },
   });
   const listed = (await last.json()) as { items: { code: string }[] };
   const code = listed.items[0]?.code;
