@@ -12,7 +12,7 @@ import type { SyncReconciliation } from '../src/modules/dvcqg/reconcile-sync.ts'
 import { dvcqgSimulator } from '../src/modules/dvcqg/simulator.ts';
 import { createDvcqgSyncHandler, DVCQG_SYNC_TOPIC } from '../src/modules/dvcqg/sync-dossier.ts';
 import type { PullReport } from '../src/modules/dvcqg/pull-dossiers.ts';
-import type { StatusDocument } from '../src/modules/dvcqg/build-payload.ts';
+import { portalTime, type StatusDocument } from '../src/modules/dvcqg/build-payload.ts';
 import { openTestDatabase } from './fixture-database.ts';
 import { freePort, signInDemo, TestClient } from './harness.ts';
 
@@ -343,12 +343,15 @@ describe('the simulated portal', () => {
   });
 });
 
+// Filed on the portal a moment ago, so that the import counts on today's line of the reconciliation.
+const filedOnPortalAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+
 const filedOnPortal = (code: string, overrides: Record<string, unknown> = {}) => ({
   MaHoSo: code,
   MaTTHC: KHAI_SINH,
   MaCoQuan: centre.code,
   MaCoQuanGiaiQuyet: commune.code,
-  NgayNopHoSo: '20261126083000',
+  NgayNopHoSo: portalTime(filedOnPortalAt),
   ChuHoSo: {
     HoTen: 'Trần Văn Bình',
     SoDinhDanh: '082185003417',
@@ -388,7 +391,7 @@ describe('dossiers filed on the national portal', () => {
       procedureCode: KHAI_SINH,
     });
     expect(first.body.receivingAgency.code).toBe(centre.code);
-    expect(first.body.submittedAt).toBe('2026-11-26T01:30:00.000Z');
+    expect(first.body.submittedAt).toBe(filedOnPortalAt.toISOString());
 
     const inbound = await database.db
       .selectFrom('dvcqg_inbound')
