@@ -18,6 +18,7 @@ import { createGrantsProvider } from './modules/organisation/find-grants.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { procedureRoutes } from './modules/procedures/routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
+import { scanDossierAlerts } from './modules/dossiers/alerts.ts';
 import { settleDossierFee } from './modules/dossiers/fees.ts';
 import { createScanner } from './modules/files/create-scanner.ts';
 import { fileRoutes } from './modules/files/routes.ts';
@@ -154,7 +155,8 @@ async function registerExchanges(app: App, config: Config, database: Database): 
       batchSize: 20,
       maxAttempts: 8,
     });
-    outbox.start();
+    // 0: an API-only copy; the messages wait for a copy whose worker runs.
+    if (config.OUTBOX_POLL_MS > 0) outbox.start();
   });
   app.addHook('onClose', async () => {
     clearInterval(pull);
@@ -214,5 +216,15 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     );
   }, MAINTENANCE_EVERY_MS).unref();
   app.addHook('onClose', async () => clearInterval(maintenance));
+  // Alerts and reminders to officials (R-DOS-10, R-DOS-11); each is sent once whatever the interval.
+  if (config.ALERT_SCAN_MINUTES > 0) {
+    const alerts = setInterval(() => {
+      scanDossierAlerts(db).then(
+        (report) => app.log.info({ sent: report.sent.length }, 'dossier alerts scanned'),
+        (error: unknown) => app.log.error({ err: error }, 'dossier alert scan failed'),
+      );
+    }, config.ALERT_SCAN_MINUTES * 60_000).unref();
+    app.addHook('onClose', async () => clearInterval(alerts));
+  }
   return app;
 }

@@ -173,6 +173,22 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'người được giao phải đang công tác tại cơ quan xử lý',
     en: 'the assignee must hold a post at the processing agency',
   },
+  'dossier.assigneeNotCandidate': {
+    vi: 'người được giao phải là cán bộ của đơn vị xử lý bước tiếp theo, có vai trò của bước đó',
+    en: 'the assignee must be an official of the unit of the next step, holding its role',
+  },
+  'payment.amountMismatch': {
+    vi: 'số tiền thu phải bằng số tiền phải nộp ({expected} đồng)',
+    en: 'the amount taken must equal the amount due ({expected} VND)',
+  },
+  'payment.alreadyPaid': {
+    vi: 'phí, lệ phí của hồ sơ đã được nộp (biên lai {receiptNo})',
+    en: 'the fee of this dossier is already paid (receipt {receiptNo})',
+  },
+  'payment.noFeeDue': {
+    vi: 'hồ sơ không có khoản phí, lệ phí phải nộp (trạng thái thanh toán: {paymentStatus})',
+    en: 'this dossier has no fee to pay (payment status: {paymentStatus})',
+  },
   'dossier.sameAgency': { vi: 'phải là cơ quan khác cơ quan đang xử lý', en: 'must be another agency' },
   'dossier.resultRequired': {
     vi: 'cần tệp kết quả khi trả kết quả trực tuyến',

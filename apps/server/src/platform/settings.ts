@@ -32,6 +32,10 @@ export const SETTING_DEFAULTS = {
   'dossier.apologyLeadWorkingDays': 1,
   /** The worklist marks a dossier "due soon" within this many hours of its due instant. */
   'dossier.dueSoonHours': 24,
+  /** Step reminders: the holder of a step is reminded once when this share of its budget is left… */
+  'dossier.reminder.remainingShare': 0.25,
+  /** …or this many working hours (one working half-day), whichever comes first; see dossiers/alerts-rules.ts. */
+  'dossier.reminder.remainingHours': 4,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -61,6 +61,16 @@ export interface AuditEventCatalogue {
     entity: 'dossier';
     data: { action: string; from: string | null; to: string; code: string | null };
   };
+  /** An alert or reminder sent to officials about a dossier (R-DOS-10, R-DOS-11, step reminders). */
+  'dossier.alerted': {
+    entity: 'dossier';
+    data: { kind: string; subject: string; code: string; dueAt: string; recipients: number };
+  };
+  /** A person chose the channels (e-mail, SMS, Zalo) their dossier notices go to. */
+  'notification_preference.changed': {
+    entity: 'account';
+    data: { channels: string[]; hasZaloPhone: boolean };
+  };
   'procedure.imported': {
     entity: 'system';
     data: { created: string[]; newVersions: string[]; unchanged: string[] };

@@ -35,15 +35,22 @@ export async function invoiceFee(tx: Transaction<DB>, dossierId: string, actor: 
   await notifyApplicant(tx, loaded, paymentRequested(row.code ?? '', invoice));
 }
 
-/** Given to the payments module: the dossier's payment status follows its invoice, in the same transaction. */
-export async function settleDossierFee(tx: Transaction<DB>, invoice: FeeInvoice): Promise<void> {
+/**
+ * Given to the payments module: the dossier's payment status follows its invoice, in the same
+ * transaction. The `pay` event names the officer who took cash at the desk, else the platform.
+ */
+export async function settleDossierFee(
+  tx: Transaction<DB>,
+  invoice: FeeInvoice,
+  actor: Actor = systemActor('payments'),
+): Promise<void> {
   if (invoice.subject.kind !== 'dossier') return;
   const loaded: LoadedDossier = await lockDossier(tx, invoice.subject.id);
   if (loaded.row.payment_status === 'paid') return;
   await applyTransition(tx, loaded, {
     action: 'pay',
     to: loaded.row.status,
-    actor: systemActor('payments'),
+    actor,
     at: new Date(),
     note: invoice.receiptNo,
     data: { invoiceId: invoice.id, paidOnline: invoice.paidOnline, amount: invoice.amountVnd },

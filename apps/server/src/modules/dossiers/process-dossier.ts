@@ -9,22 +9,7 @@ import { reaches } from './access.ts';
 import { type LoadedDossier } from './repository.ts';
 import { applyTransition, enterStep, stepAgency } from './transition.ts';
 import { act, loadForCommand, type Command } from './command.ts';
-
-async function checkAssignee(tx: Transaction<DB>, assigneeId: string | null | undefined, agencyId: string) {
-  if (!assigneeId) return null;
-  const found = await tx
-    .selectFrom('official as o')
-    .innerJoin('appointment as ap', 'ap.official_id', 'o.id')
-    .innerJoin('position as p', 'p.id', 'ap.position_id')
-    .select('o.account_id')
-    .where('o.account_id', '=', assigneeId)
-    .where('p.agency_id', '=', agencyId)
-    .where('ap.starts_on', '<=', todayInVietnam())
-    .where((eb) => eb.or([eb('ap.ends_on', 'is', null), eb('ap.ends_on', '>', todayInVietnam())]))
-    .executeTakeFirst();
-  if (!found) throw invalid('assigneeId', 'dossier.assigneeNotInAgency');
-  return assigneeId;
-}
+import { checkAssignee } from './forward-assignees.ts';
 
 async function moveToStep(
   command: Command,
@@ -41,7 +26,8 @@ async function moveToStep(
       ? loaded.row.competent_agency_id
       : loaded.row.current_agency_id;
   const agencyId = stepAgency(loaded, index, processingAgency);
-  const assignee = await checkAssignee(tx, assigneeId, agencyId);
+  const step = loaded.procedure.content.steps[index];
+  const assignee = step ? await checkAssignee(tx, assigneeId, { stepIndex: index, step, agencyId }) : null;
   await applyTransition(tx, loaded, {
     action,
     to: 'in_process',

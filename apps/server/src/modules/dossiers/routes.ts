@@ -42,6 +42,7 @@ import { createDraft, discardDraft, updateDraft } from './file-dossier.ts';
 import * as handle from './handle-dossier.ts';
 import { listMyDossiers, listWorklist, lookupByCode } from './queries.ts';
 import { toDossier } from './repository.ts';
+import { dossierDeskRoutes } from './routes-desk.ts';
 import { dossierDocumentRoutes } from './routes-documents.ts';
 
 const tags = ['dossiers'];
@@ -56,6 +57,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
   const { db } = options;
   await app.register(rateLimit, { global: false });
   await app.register(dossierDocumentRoutes, { db });
+  await app.register(dossierDeskRoutes, { db });
 
   const command = async (request: FastifyRequest): Promise<handle.Command> => ({
     db,

@@ -1,5 +1,6 @@
 import { AppError, invalid, type FieldIssue } from '../../platform/errors.ts';
 import type { NotificationLanguage } from './tables.ts';
+import { OFFICIAL_TEMPLATES } from './templates-officials.ts';
 
 /**
  * What the province says to people, per event and language. `subject` and `body` go to the portal
@@ -166,6 +167,7 @@ export const TEMPLATES = {
       short: 'Payment of {amount} received for application {code}. Thank you.',
     },
   },
+  ...OFFICIAL_TEMPLATES,
 } as const satisfies Record<string, Template>;
 
 export type TemplateCode = keyof typeof TEMPLATES;

@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { IdParams, Uuid } from '@tinhso/contracts';
+import type { Db } from '../../platform/db.ts';
+import { conflict } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/guard.ts';
+import { callerOf, loadVisibleDossier } from './access.ts';
+import type { Command } from './command.ts';
+import { getDossierReceipt, payAtCounter } from './counter-payment.ts';
+import { renderFeeReceipt } from './forms/fee-receipt.ts';
+import { forwardTarget, listAssigneeCandidates } from './forward-assignees.ts';
+import { isRated, stateOf } from './repository.ts';
+import { allowedActions, isAllowed } from './workflow.ts';
+
+const tags = ['dossiers'];
+
+// The answers of these routes live beside them while only the back office reads them (as the
+// payments module's do); apps/web/src/api/back-office.ts mirrors them.
+const CounterPaymentBody = Type.Object(
+  {
+    amountVnd: Type.Integer({ minimum: 1, description: 'The cash counted, in VND: must equal the invoice' }),
+  },
+  { additionalProperties: false },
+);
+const CounterPaymentAnswer = Type.Object(
+  {
+    dossierId: Uuid,
+    invoiceId: Uuid,
+    amountVnd: Type.Integer(),
+    receiptId: Uuid,
+    receiptNo: Type.String({ description: 'BL-YYYY-NNNNNN, the e-receipt issued' }),
+    paidAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+const AssigneeList = Type.Object(
+  {
+    step: Type.Union([
+      Type.Object(
+        { index: Type.Integer(), name: Type.String(), role: Type.String(), unit: Type.String() },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+    agency: Type.Union([
+      Type.Object({ id: Uuid, name: Type.String() }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
+    items: Type.Array(
+      Type.Object(
+        {
+          id: Uuid,
+          name: Type.String(),
+          title: Type.String(),
+          unit: Type.Union([Type.String(), Type.Null()]),
+          isInStepUnit: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The desk's extras: cash at the counter with its printed e-receipt, and the officials a dossier may
+ * be forwarded to. Registered by dossierRoutes.
+ */
+export const dossierDeskRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const command = async (request: FastifyRequest): Promise<Command> => ({
+    db,
+    request,
+    caller: await callerOf(db, request.principal!),
+    actor: actorOf(request),
+  });
+
+  app.post(
+    '/api/dossiers/:id/counter-payment',
+    {
+      config: { access: 'dossier.receive' },
+      schema: {
+        tags,
+        summary:
+          'Thu tiền mặt: the desk settles the dossier’s fee in cash and issues its e-receipt (Idempotency-Key); 409 if paid',
+        params: IdParams,
+        body: CounterPaymentBody,
+        response: { 200: CounterPaymentAnswer },
+      },
+    },
+    async (request) => payAtCounter(await command(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/dossiers/:id/receipt',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'The printed e-receipt of the dossier’s fee (PDF), for whoever may see the dossier',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const caller = await callerOf(db, request.principal!);
+      const receipt = await getDossierReceipt(db, caller, request.params.id);
+      const { loaded } = await loadVisibleDossier(db, caller, request.params.id);
+      const { row } = loaded;
+      const agency = await db
+        .selectFrom('agency as a')
+        .leftJoin('agency as p', 'p.id', 'a.parent_id')
+        .select(['a.name', 'p.name as parent_name'])
+        .where('a.id', '=', row.receiving_agency_id)
+        .executeTakeFirstOrThrow();
+      const paid = await db
+        .selectFrom('dossier_event')
+        .select('actor_label')
+        .where('dossier_id', '=', row.id)
+        .where('action', '=', 'pay')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      const code = row.code ?? '';
+      const bytes = await renderFeeReceipt({
+        agency: { name: agency.name, parentName: agency.parent_name },
+        dossier: {
+          code,
+          lookupUrl: `${request.protocol}://${request.host}/track/${encodeURIComponent(code)}`,
+          procedureName: loaded.procedure.content.name,
+        },
+        receiptNo: receipt.receiptNo,
+        payerName: receipt.payerName,
+        content: receipt.content,
+        amountVnd: receipt.amountVnd,
+        paidThrough: receipt.provider,
+        issuedAt: receipt.issuedAt,
+        collectedBy:
+          receipt.provider === null ? (paid?.actor_label ?? '').replace(/\s*\([^)]*\)$/, '') || null : null,
+      });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="bien-lai-${receipt.receiptNo}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(bytes));
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:id/assignees',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags,
+        summary:
+          'Who may be given the next step when forwarding: officials of its agency holding its role (in my reach only)',
+        params: IdParams,
+        response: { 200: AssigneeList },
+      },
+    },
+    async (request) => {
+      const caller = await callerOf(db, request.principal!);
+      const { loaded, who } = await loadVisibleDossier(db, caller, request.params.id);
+      const state = stateOf(loaded, await isRated(db, loaded.row.id));
+      if (!isAllowed('forward', state, who))
+        throw conflict('action', 'dossier.actionNotAllowed', {
+          action: 'forward',
+          status: loaded.row.status,
+          allowed: allowedActions(state, who).join(', ') || '—',
+        });
+      const target = forwardTarget(loaded);
+      if (!target) return { step: null, agency: null, items: [] };
+      const agency = await db
+        .selectFrom('agency')
+        .select(['id', 'name'])
+        .where('id', '=', target.agencyId)
+        .executeTakeFirstOrThrow();
+      const { step } = target;
+      return {
+        step: { index: target.stepIndex, name: step.name, role: step.role, unit: step.unit },
+        agency,
+        items: await listAssigneeCandidates(db, target),
+      };
+    },
+  );
+};
