@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { todayInVietnam } from '../../platform/time.ts';
+import { findChannelPreferences, type ChoosableChannel } from '../notifications/channel-preferences.ts';
 import { notify } from '../notifications/notify.ts';
 import type { FeeInvoice } from '../payments/repository.ts';
 import type { LoadedDossier } from './repository.ts';
@@ -47,17 +48,26 @@ export function noticeOf(
   }
 }
 
-/** Tells the applicant: in the portal if they have an account, and at the e-mail and phone they gave. */
+/**
+ * Tells the applicant: in the portal if they have an account, and on the channels they chose in
+ * their account (e-mail and SMS until they choose; Zalo at the number they use on Zalo, else the
+ * dossier's phone). Someone without an account is told at the e-mail and phone on the dossier.
+ */
 export async function notifyApplicant(
   tx: Transaction<DB>,
   loaded: LoadedDossier,
   notice: { template: string; params: Record<string, string> },
 ): Promise<void> {
   const { row } = loaded;
+  const chosen = row.applicant_account_id ? await findChannelPreferences(tx, row.applicant_account_id) : null;
+  const wants = (channel: ChoosableChannel) =>
+    chosen ? chosen.channels.includes(channel) : channel !== 'zalo';
+  const phone = row.applicant.phone ?? null;
   await notify(tx, {
     accountId: row.applicant_account_id,
-    email: row.applicant.email ?? null,
-    phone: row.applicant.phone ?? null,
+    email: wants('email') ? (row.applicant.email ?? null) : null,
+    phone: wants('sms') ? phone : null,
+    zaloId: wants('zalo') ? (chosen?.zaloPhone ?? phone ?? chosen?.accountPhone ?? null) : null,
     language: 'vi',
     template: notice.template,
     params: notice.params,

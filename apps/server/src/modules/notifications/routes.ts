@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { IdParams, IsoDateTime, LIMITS, Uuid } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
-import { principalOf } from '../../platform/guard.ts';
+import { actorOf, principalOf } from '../../platform/guard.ts';
+import { runCommand } from '../../platform/idempotency.ts';
+import {
+  ChannelPreferences,
+  ChannelPreferencesAnswer,
+  findChannelPreferences,
+  setChannelPreferences,
+} from './channel-preferences.ts';
 import { listNotifications } from './list-notifications.ts';
 import { markAllNotificationsRead } from './mark-all-notifications-read.ts';
 import { markNotificationRead } from './mark-notification-read.ts';
@@ -96,5 +103,35 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (
       },
     },
     async (request) => markAllNotificationsRead(db, principalOf(request).accountId),
+  );
+
+  app.get(
+    '/api/me/notification-preferences',
+    {
+      config: { access: 'citizen.self' },
+      schema: {
+        tags,
+        summary: 'The channels (e-mail, SMS, Zalo) my dossier notices go to besides the portal inbox',
+        response: { 200: ChannelPreferencesAnswer },
+      },
+    },
+    async (request) => findChannelPreferences(db, principalOf(request).accountId),
+  );
+
+  app.put(
+    '/api/me/notification-preferences',
+    {
+      config: { access: 'citizen.self' },
+      schema: {
+        tags,
+        summary: 'Choose the channels of my dossier notices; Zalo needs a phone number used on Zalo',
+        body: ChannelPreferences,
+        response: { 200: ChannelPreferencesAnswer },
+      },
+    },
+    async (request) =>
+      runCommand(db, request, (tx) =>
+        setChannelPreferences(tx, actorOf(request), principalOf(request).accountId, request.body),
+      ),
   );
 };

@@ -33,8 +33,17 @@ export interface NotificationTable {
   provider_message_id: string | null;
 }
 
+/** The channels a person chose (migration 0012); no row means e-mail and SMS. */
+export interface NotificationPreferenceTable {
+  account_id: string;
+  channels: ('email' | 'sms' | 'zalo')[];
+  zalo_phone: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 declare module '../../platform/db-types.ts' {
   interface DB {
     notification: NotificationTable;
+    notification_preference: NotificationPreferenceTable;
   }
 }
