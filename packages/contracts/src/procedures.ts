@@ -147,6 +147,19 @@ export const ProcedureVersion = Type.Object({
 });
 export type ProcedureVersion = Static<typeof ProcedureVersion>;
 
+/** The fees of a version in one line for lists: free, one amount for everyone, or by case (a range). */
+export const FeeSummary = Type.Object(
+  {
+    kind: Type.Enum(['free', 'fixed', 'by_case'] as const, {
+      description: 'free: nothing to pay; fixed: one amount; by_case: depends on the applicant’s case',
+    }),
+    minVnd: Type.Integer({ minimum: 0, description: 'The amount (fixed) or the lowest of the cases' }),
+    maxVnd: Type.Integer({ minimum: 0, description: 'The amount (fixed) or the highest of the cases' }),
+  },
+  { additionalProperties: false },
+);
+export type FeeSummary = Static<typeof FeeSummary>;
+
 export const ProcedureSummary = Type.Object({
   code: ProcedureCode,
   name: Type.String(),
@@ -154,6 +167,7 @@ export const ProcedureSummary = Type.Object({
   sectorName: Type.String(),
   levels: Type.Array(AgencyLevel),
   deadline: LegalDeadline,
+  fee: FeeSummary,
   onlineLevel: Type.Enum(ONLINE_LEVELS),
   version: Type.Integer(),
   effectiveFrom: IsoDate,

@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { unaccentedLike } from '../../platform/search.ts';
+import { summariseFees } from './fee-summary.ts';
 
 /** Row types of this module's tables (migration 0005), added to the database's type here. */
 export interface ProcedureTable {
@@ -178,6 +179,7 @@ export async function searchInForce(
       sectorName: row.content.sectorName,
       levels: row.content.levels,
       deadline: row.content.deadline,
+      fee: summariseFees(row.content.fees),
       onlineLevel: row.content.onlineLevel,
       version: row.version,
       effectiveFrom: row.effective_from,

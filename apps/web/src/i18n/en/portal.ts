@@ -41,6 +41,8 @@ export const portalPages: Dictionary<typeof vi> = {
       month: '{{value}} months',
     },
     fees: {
+      listFree: 'Free',
+      listByCase: 'Depends on the case ({{low}} to {{high}})',
       free: 'No fee',
       range: 'From {{low}} to {{high}}',
       fixed: 'Fee: {{amount}}',

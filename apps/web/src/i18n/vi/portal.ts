@@ -38,6 +38,8 @@ export const portalPages = {
       month: '{{value}} tháng',
     },
     fees: {
+      listFree: 'Miễn phí',
+      listByCase: 'Theo trường hợp (từ {{low}} đến {{high}})',
       free: 'Không thu phí, lệ phí',
       range: 'Từ {{low}} đến {{high}}',
       fixed: 'Mức thu: {{amount}}',

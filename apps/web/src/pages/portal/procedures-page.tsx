@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ProcedureVersion, type ProcedureSummary } from '@tinhso/contracts';
-import { ProcedureList, procedurePath } from '../../api/dossiers.ts';
+import type { FeeSummary, ProcedureSummary } from '@tinhso/contracts';
+import { ProcedureList } from '../../api/dossiers.ts';
 import { AsyncContent } from '../../components/async-state.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { useApi } from '../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import { deadlineText, feeSummary } from './portal-format.ts';
+import { i18n } from '../../i18n/index.ts';
+import { deadlineText, formatVnd } from './portal-format.ts';
 import './portal.css';
 
 const PAGE_SIZE = 10;
@@ -101,7 +102,7 @@ function ProcedureItem({ item }: { item: ProcedureSummary }) {
           {t('portal.procedure.deadline')}: {deadlineText(item.deadline)}
         </li>
         <li>
-          {t('portal.procedure.fee')}: <FeeSummary code={item.code} />
+          {t('portal.procedure.fee')}: {feeText(item.fee)}
         </li>
         {item.onlineLevel === 'toan_trinh' ? (
           <li>
@@ -113,10 +114,14 @@ function ProcedureItem({ item }: { item: ProcedureSummary }) {
   );
 }
 
-/** The summary of the list has no fees; each row reads its procedure's version (a short answer, cached by the browser). */
-function FeeSummary({ code }: { code: string }) {
-  const { t } = useTranslation();
-  const version = useApi(ProcedureVersion, procedurePath(code));
-  if (!version.data) return <span>{version.error ? '—' : t('states.loading')}</span>;
-  return <span>{feeSummary(version.data.fees)}</span>;
+/** The fee as the list shows it: "Miễn phí", the amount, or "Theo trường hợp" with the range. */
+function feeText(fee: FeeSummary): string {
+  switch (fee.kind) {
+    case 'free':
+      return i18n.t('portal.fees.listFree');
+    case 'fixed':
+      return formatVnd(fee.minVnd);
+    case 'by_case':
+      return i18n.t('portal.fees.listByCase', { low: formatVnd(fee.minVnd), high: formatVnd(fee.maxVnd) });
+  }
 }
