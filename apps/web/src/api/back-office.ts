@@ -95,6 +95,15 @@ const postJson = <S extends TSchema>(
     ...(key === null ? {} : { 'Idempotency-Key': key }),
   });
 
+/** A JSON command of another back-office page (the catalogue), with its Idempotency-Key. */
+export const postCommand = <S extends TSchema>(
+  sender: Sender,
+  path: string,
+  body: unknown,
+  schema: S,
+  key: string,
+) => postJson(sender, path, body, schema, key);
+
 /** Every dossier action carries an Idempotency-Key, so a double click or a retry acts once. */
 const actionKey = (key: string): string | null => key;
 
@@ -158,3 +167,48 @@ export const formUrl = (id: string, form: string) =>
   `/api/dossiers/${encodeURIComponent(id)}/forms/${encodeURIComponent(form)}`;
 export const fileUrl = (id: string, fileId: string) =>
   `/api/dossiers/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`;
+
+// The desk's extras (server: modules/dossiers/routes-desk.ts, whose schemas these mirror).
+
+/** What the desk gets back after taking the fee in cash: the e-receipt issued. */
+export const CounterPayment = Type.Object({
+  dossierId: Type.String(),
+  invoiceId: Type.String(),
+  amountVnd: Type.Integer(),
+  receiptId: Type.String(),
+  receiptNo: Type.String(),
+  paidAt: Type.String(),
+});
+export type CounterPayment = Static<typeof CounterPayment>;
+
+/** Thu tiền mặt: the amount counted must be the invoice's; the key makes a double click pay once. */
+export const payAtCounter = (sender: Sender, id: string, amountVnd: number, key: string) =>
+  postJson(
+    sender,
+    `/api/dossiers/${encodeURIComponent(id)}/counter-payment`,
+    { amountVnd },
+    CounterPayment,
+    key,
+  );
+
+/** The printed e-receipt (PDF) of a dossier's paid fee. */
+export const receiptUrl = (id: string) => `/api/dossiers/${encodeURIComponent(id)}/receipt`;
+
+/** The officials who may be given the next step of a dossier when it is forwarded. */
+export const AssigneeList = Type.Object({
+  step: Type.Union([
+    Type.Object({ index: Type.Integer(), name: Type.String(), role: Type.String(), unit: Type.String() }),
+    Type.Null(),
+  ]),
+  agency: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      title: Type.String(),
+      unit: Type.Union([Type.String(), Type.Null()]),
+      isInStepUnit: Type.Boolean(),
+    }),
+  ),
+});
+export const assigneesPath = (id: string) => `/api/dossiers/${encodeURIComponent(id)}/assignees`;

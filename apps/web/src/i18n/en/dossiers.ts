@@ -186,6 +186,23 @@ export const dossierPages: Dictionary<typeof vi> = {
       noActions: 'You have no action on this dossier in its current state.',
       done: 'Done: {{action}}.',
     },
+    cash: {
+      title: 'Fees',
+      status: {
+        none: 'nothing to pay',
+        due: 'not paid yet',
+        paid: 'paid',
+      },
+      button: 'Take cash payment',
+      confirmTitle: 'Confirm the cash payment',
+      confirmText:
+        'Fee of dossier {{code}}: {{amount}} VND. Confirm only once the full amount is received; an e-receipt is issued.',
+      amount: 'Amount received (VND)',
+      amountHint: 'Must equal the amount due.',
+      confirm: 'Confirm payment received',
+      done: 'Received {{amount}} VND, receipt {{receipt}}.',
+      printReceipt: 'Print the e-receipt',
+    },
     action: {
       cancel: 'Cancel',
       sending: 'Sending…',
@@ -218,6 +235,11 @@ export const dossierPages: Dictionary<typeof vi> = {
       component: 'Dossier component',
       supplementFile: 'File provided',
       forwardHint: 'The dossier moves to the next step; the hand-over time goes on the control slip.',
+      assignee: 'Official for the next step',
+      assigneeHint: 'Step “{{step}}” at {{agency}}. Leave empty to let the unit assign it.',
+      assigneeUnit: 'Let the unit assign it',
+      assigneeOption: '{{name}} – {{title}} ({{unit}})',
+      assigneeOptionNoUnit: '{{name}} – {{title}}',
       title: {
         receive: 'Receive the dossier',
         request_supplement: 'Request documents',

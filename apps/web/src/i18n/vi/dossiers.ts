@@ -183,6 +183,23 @@ export const dossierPages = {
       noActions: 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.',
       done: 'Đã thực hiện: {{action}}.',
     },
+    cash: {
+      title: 'Phí, lệ phí',
+      status: {
+        none: 'không phải nộp',
+        due: 'chưa nộp',
+        paid: 'đã nộp',
+      },
+      button: 'Thu tiền mặt',
+      confirmTitle: 'Xác nhận thu tiền mặt',
+      confirmText:
+        'Thu phí, lệ phí của hồ sơ {{code}}: {{amount}} đồng. Chỉ xác nhận khi đã nhận đủ tiền; hệ thống sẽ cấp biên lai điện tử.',
+      amount: 'Số tiền đã nhận (đồng)',
+      amountHint: 'Phải bằng số tiền phải nộp.',
+      confirm: 'Xác nhận đã thu',
+      done: 'Đã thu {{amount}} đồng, biên lai số {{receipt}}.',
+      printReceipt: 'In biên lai điện tử',
+    },
     action: {
       cancel: 'Hủy',
       sending: 'Đang gửi…',
@@ -214,6 +231,11 @@ export const dossierPages = {
       component: 'Thành phần hồ sơ',
       supplementFile: 'Tệp bổ sung',
       forwardHint: 'Hồ sơ sang bước tiếp theo của quy trình; thời điểm giao được ghi vào phiếu kiểm soát.',
+      assignee: 'Người xử lý bước tiếp theo',
+      assigneeHint: 'Bước “{{step}}” tại {{agency}}. Để trống nếu để đơn vị tự phân công.',
+      assigneeUnit: 'Để đơn vị phân công',
+      assigneeOption: '{{name}} – {{title}} ({{unit}})',
+      assigneeOptionNoUnit: '{{name}} – {{title}}',
       title: {
         receive: 'Tiếp nhận hồ sơ',
         request_supplement: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',

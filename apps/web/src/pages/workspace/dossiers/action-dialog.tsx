@@ -17,6 +17,7 @@ import {
   UploadField,
   type SupplementDraft,
 } from './dossier-fields.tsx';
+import { AssigneeSelect } from './assignee-select.tsx';
 import { DueDayCheck } from './due-day-check.tsx';
 
 /** What a dialog needs of the dossier: the list's summary is enough, the detail adds the components. */
@@ -45,6 +46,7 @@ const FIELDS = [
   'outcome',
   'resultFileId',
   'files',
+  'assigneeId',
 ];
 
 /** The request body of an action from the dialog's form and its lists. */
@@ -52,8 +54,9 @@ function bodyOf(action: OfficerAction, form: FormData, state: FormState): Record
   switch (action) {
     case 'receive':
     case 'return':
-    case 'forward':
       return { note: optionalText(form, 'note') };
+    case 'forward':
+      return { note: optionalText(form, 'note'), assigneeId: optionalText(form, 'assigneeId') };
     case 'withdraw':
       return { reason: optionalText(form, 'reason') };
     case 'send_back':
@@ -138,6 +141,7 @@ function ActionFields({
       return (
         <>
           <p className="field__hint">{t('dossiers.action.forwardHint')}</p>
+          <AssigneeSelect dossierId={target.id} error={error} />
           {note(true)}
         </>
       );

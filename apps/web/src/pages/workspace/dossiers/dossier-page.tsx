@@ -11,6 +11,7 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { hasPermission, useSignedInSession } from '../../../session/session-context.tsx';
 import { ActionDialog } from './action-dialog.tsx';
+import { CounterPaymentPanel } from './counter-payment.tsx';
 import { DaysLeft, DueCell, StatusBadge } from './dossier-labels.tsx';
 import {
   ConsultationsSection,
@@ -118,6 +119,14 @@ function DossierView({
           }}
         />
       </section>
+      <CounterPaymentPanel
+        dossier={dossier}
+        sender={session}
+        canReceive={hasPermission(session, 'dossier.receive')}
+        onPaid={() => {
+          onChanged();
+        }}
+      />
       <section className="panel" aria-labelledby="dossier-overview">
         <h2 id="dossier-overview">{t('dossiers.detail.overview')}</h2>
         <dl className="details">
