@@ -2,12 +2,13 @@ import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { ErrorBody, ImportReport, ProcedureSummary, ProcedureVersion, list } from '@tinhso/contracts';
 import { i18n } from '../i18n/index.ts';
-import { ApiError, apiSend } from './client.ts';
+import { postCommand, type Sender } from './back-office.ts';
+import { ApiError } from './client.ts';
 
 // The catalogue of procedures as its administrator (procedure.manage) sees it. The list and the
-// versions are read through useApi with the schemas below; the changes are here. The commands go
-// without an Idempotency-Key: client.ts sets none, and each submit button is disabled while its
-// request is on its way.
+// versions are read through useApi with the schemas below; the changes are here. Each change carries
+// the Idempotency-Key its page made for it, as the dossier actions do: a double click or a resend
+// after a lost answer creates, publishes or imports once.
 
 export const PROCEDURES_PATH = '/api/procedures';
 export const ProcedureList = list(ProcedureSummary);
@@ -15,20 +16,24 @@ export const VersionList = Type.Object({ items: Type.Array(ProcedureVersion) });
 export const versionsPath = (code: string) => `/api/procedures/${encodeURIComponent(code)}/versions`;
 
 /** The bodies are built from a form draft; the server's schema names any field still wrong. */
-export const createProcedure = (body: Record<string, unknown>) =>
-  apiSend('POST', PROCEDURES_PATH, body, ProcedureVersion);
+export const createProcedure = (sender: Sender, body: Record<string, unknown>, key: string) =>
+  postCommand(sender, PROCEDURES_PATH, body, ProcedureVersion, key);
 
-export const addProcedureVersion = (code: string, body: Record<string, unknown>) =>
-  apiSend('POST', versionsPath(code), body, ProcedureVersion);
+export const addProcedureVersion = (
+  sender: Sender,
+  code: string,
+  body: Record<string, unknown>,
+  key: string,
+) => postCommand(sender, versionsPath(code), body, ProcedureVersion, key);
 
-export const publishProcedureVersion = (code: string, version: number) =>
-  apiSend('POST', `${versionsPath(code)}/${String(version)}/publish`, undefined, ProcedureVersion);
+export const publishProcedureVersion = (sender: Sender, code: string, version: number, key: string) =>
+  postCommand(sender, `${versionsPath(code)}/${String(version)}/publish`, {}, ProcedureVersion, key);
 
-export const importProceduresJson = (items: unknown) =>
-  apiSend('POST', `${PROCEDURES_PATH}/import`, items, ImportReport);
+export const importProceduresJson = (sender: Sender, items: unknown, key: string) =>
+  postCommand(sender, `${PROCEDURES_PATH}/import`, items, ImportReport, key);
 
-/** CSV goes as text/csv, which client.ts does not send: this one call builds its request itself. */
-export async function importProceduresCsv(text: string, csrfToken: string): Promise<ImportReport> {
+/** CSV goes as text/csv, which the JSON senders do not send: this one call builds its request itself. */
+export async function importProceduresCsv(sender: Sender, text: string, key: string): Promise<ImportReport> {
   let response: Response;
   try {
     response = await fetch(`${PROCEDURES_PATH}/import/csv`, {
@@ -38,7 +43,8 @@ export async function importProceduresCsv(text: string, csrfToken: string): Prom
         Accept: 'application/json',
         'Accept-Language': i18n.language,
         'Content-Type': 'text/csv',
-        'x-csrf-token': csrfToken,
+        'Idempotency-Key': key,
+        'x-csrf-token': sender.csrfToken,
       },
       body: text,
     });

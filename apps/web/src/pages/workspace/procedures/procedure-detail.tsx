@@ -5,6 +5,8 @@ import { VersionList, publishProcedureVersion, versionsPath } from '../../../api
 import { AsyncContent } from '../../../components/async-state.tsx';
 import { FormAlert, SuccessMessage } from '../../../components/form-feedback.tsx';
 import { useAction } from '../../../hooks/use-action.ts';
+import { useSignedInSession } from '../../../session/session-context.tsx';
+import { useCommandKey } from './command-key.ts';
 import { useApi } from '../../../hooks/use-api.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDate, todayInProvince } from '../../../lib/dates.ts';
@@ -23,7 +25,11 @@ export function standingOf(version: ProcedureVersion, today: string): Standing {
 function VersionCard({ version, onPublished }: { version: ProcedureVersion; onPublished: () => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const publish = useAction(() => publishProcedureVersion(version.code, version.version));
+  const session = useSignedInSession();
+  const command = useCommandKey();
+  const publish = useAction(() =>
+    publishProcedureVersion(session, version.code, version.version, command.key),
+  );
   const standing = standingOf(version, todayInProvince());
   return (
     <li className={`catalogue-version catalogue-version--${standing}`}>
@@ -57,7 +63,9 @@ function VersionCard({ version, onPublished }: { version: ProcedureVersion; onPu
             disabled={publish.isPending}
             onClick={() => {
               void publish.run().then((outcome) => {
-                if (outcome.ok) onPublished();
+                if (!outcome.ok) return;
+                command.renew();
+                onPublished();
               });
             }}
           >

@@ -5,6 +5,8 @@ import { addProcedureVersion, createProcedure } from '../../../api/procedures-ad
 import { FormAlert } from '../../../components/form-feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../../components/form-fields.tsx';
 import { useAction } from '../../../hooks/use-action.ts';
+import { useSignedInSession } from '../../../session/session-context.tsx';
+import { useCommandKey } from './command-key.ts';
 import { draftFrom, emptyDraft, toBody, type ProcedureDraft } from './draft.ts';
 import { FormSchemaEditor } from './form-schema-editor.tsx';
 import { ComponentsEditor, FeesEditor, StepsEditor, TextArea, type PartProps } from './form-lists.tsx';
@@ -230,8 +232,12 @@ export function ProcedureForm({
   const change = (patch: Partial<ProcedureDraft>) => {
     setDraft((previous) => ({ ...previous, ...patch }));
   };
+  const session = useSignedInSession();
+  const command = useCommandKey();
   const save = useAction((body: Record<string, unknown>) =>
-    mode.kind === 'create' ? createProcedure(body) : addProcedureVersion(mode.latest.code, body),
+    mode.kind === 'create'
+      ? createProcedure(session, body, command.key)
+      : addProcedureVersion(session, mode.latest.code, body, command.key),
   );
   const parts = { draft, change, error: save.error };
   const title =
@@ -247,7 +253,9 @@ export function ProcedureForm({
         onSubmit={(event) => {
           event.preventDefault();
           void save.run(toBody(draft, { withCode: mode.kind === 'create' })).then((outcome) => {
-            if (outcome.ok) onSaved(outcome.value);
+            if (!outcome.ok) return;
+            command.renew();
+            onSaved(outcome.value);
           });
         }}
       >
