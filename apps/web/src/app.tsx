@@ -22,6 +22,7 @@ import { AgenciesPage } from './pages/workspace/agencies-page.tsx';
 import { AgencyPage } from './pages/workspace/agency-page.tsx';
 import { AuditPage } from './pages/workspace/audit-page.tsx';
 import { CalendarPage } from './pages/workspace/calendar-page.tsx';
+import { WorkspaceNotificationsPage } from './pages/workspace/notifications-page.tsx';
 import { CounterPage } from './pages/workspace/counter/counter-page.tsx';
 import { DossierPage } from './pages/workspace/dossiers/dossier-page.tsx';
 import { WorklistPage } from './pages/workspace/dossiers/worklist-page.tsx';
@@ -97,6 +98,10 @@ export function App() {
             <Route path="calendar" element={guarded('/workspace/calendar', <CalendarPage />)} />
             <Route path="dossiers" element={guarded('/workspace/dossiers', <WorklistPage />)} />
             <Route path="dossiers/:id" element={guarded('/workspace/dossiers', <DossierPage />)} />
+            <Route
+              path="notifications"
+              element={guarded('/workspace/notifications', <WorkspaceNotificationsPage />)}
+            />
             <Route path="counter" element={guarded('/workspace/counter', <CounterPage />)} />
             <Route path="statistics" element={guarded('/workspace/statistics', <StatisticsPage />)} />
             <Route path="procedures" element={guarded('/workspace/procedures', <ProcedureCataloguePage />)} />

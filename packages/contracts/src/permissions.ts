@@ -41,6 +41,7 @@ export const NAVIGATION = [
   { path: '/workspace/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/workspace/calendar', labelKey: 'nav.calendar', permission: 'workspace.access' },
   { path: '/workspace/dossiers', labelKey: 'nav.dossiers', permission: 'dossier.read' },
+  { path: '/workspace/notifications', labelKey: 'nav.notifications', permission: 'workspace.access' },
   { path: '/workspace/counter', labelKey: 'nav.counter', permission: 'dossier.receive' },
   { path: '/workspace/statistics', labelKey: 'nav.statistics', permission: 'dossier.stats' },
   { path: '/workspace/procedures', labelKey: 'nav.procedures', permission: 'procedure.manage' },

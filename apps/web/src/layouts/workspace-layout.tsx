@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { MAIN_ID, SkipLink } from '../components/skip-link.tsx';
 import { useFocusOnNavigate } from '../hooks/use-focus-on-navigate.ts';
 import { useProvinceName } from '../hooks/use-public-agencies.ts';
+import { useUnreadNotifications } from '../hooks/use-unread-notifications.ts';
 import { NotAllowedPage } from '../pages/not-allowed-page.tsx';
 import { LoadingPage, useSignInPath } from '../session/guards.tsx';
 import { hasPermission, useSession } from '../session/session-context.tsx';
@@ -34,6 +35,7 @@ function WorkspaceShell({ session }: { session: SessionInfo }) {
   const { signOut } = useSession();
   const { pathname } = useLocation();
   const provinceName = useProvinceName();
+  const unread = useUnreadNotifications(true);
   const navId = useId();
   const menuButton = useRef<HTMLButtonElement>(null);
   const [isMenuOpen, setMenuOpen] = useState(false);
@@ -101,6 +103,12 @@ function WorkspaceShell({ session }: { session: SessionInfo }) {
               <li key={entry.path}>
                 <NavLink to={entry.path} end={entry.path === '/workspace'}>
                   {t(entry.labelKey)}
+                  {entry.path === '/workspace/notifications' && unread ? (
+                    <span className="workspace-nav__count">
+                      <span aria-hidden="true">{unread}</span>
+                      <span className="visually-hidden">{t('officialInbox.unread', { count: unread })}</span>
+                    </span>
+                  ) : null}
                 </NavLink>
               </li>
             ))}

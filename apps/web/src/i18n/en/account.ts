@@ -22,6 +22,22 @@ export const accountPages: Dictionary<typeof vi> = {
     passwordChanged: 'Your password has been changed.',
     mustChangePassword:
       'This account still has the initial password an administrator gave it. Please change it before working.',
+    channels: {
+      title: 'Dossier notices',
+      lead: 'Notices are always in your Notifications on the portal. Choose where else you want them:',
+      legend: 'Channels',
+      email: 'E-mail (the address on the dossier)',
+      sms: 'SMS (the phone number on the dossier)',
+      zalo: 'Zalo (messages from the province’s Zalo Official Account)',
+      zaloPhone: 'Phone number you use on Zalo',
+      zaloPhoneHint:
+        'Leave empty if it is the phone number on the dossier{{account}}. Ten digits starting with 0.',
+      zaloPhoneAccount: ' (your account’s: {{phone}})',
+      isDefault: 'You have not chosen yet: notices go by e-mail and SMS.',
+      save: 'Save my choice',
+      saving: 'Saving…',
+      saved: 'Saved. The next notices follow your new choice.',
+    },
   },
   mfa: {
     title: 'Two-factor authentication',

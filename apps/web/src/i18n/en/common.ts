@@ -26,6 +26,7 @@ export const common: Dictionary<typeof vi> = {
     audit: 'Audit trail',
     calendar: 'Working calendar',
     dossiers: 'Dossiers to handle',
+    notifications: 'Alerts and reminders',
     counter: 'Counter reception',
     statistics: 'Figures and evaluation',
     procedures: 'Procedure catalogue',
@@ -40,6 +41,8 @@ export const common: Dictionary<typeof vi> = {
     audit: 'Who did what and when; verify the integrity of the trail.',
     calendar: 'Public holidays, days off in lieu, working days of the year and due-date previews.',
     dossiers: 'My and my agency’s dossiers by due date; due soon and overdue.',
+    notifications:
+      'Alerts on dossiers handed over late, consultations or liên thông past their deadlines, and reminders when a step’s time is nearly out.',
     counter: 'Enter paper dossiers, check completeness, print the receipt and appointment.',
     statistics: 'On-time, online, payment, digitisation and satisfaction rates; evaluation indices.',
     procedures: 'Administrative procedures, versions, components, fees and deadlines.',

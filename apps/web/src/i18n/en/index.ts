@@ -9,6 +9,7 @@ import { calendarPages } from './calendar.ts';
 import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
 import { figuresPages } from './figures.ts';
+import { alertPages } from './alerts.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -20,4 +21,5 @@ export const en: Dictionary<typeof vi> = {
   ...portalPages,
   ...dossierPages,
   ...figuresPages,
+  ...alertPages,
 };

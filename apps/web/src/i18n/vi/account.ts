@@ -18,6 +18,22 @@ export const accountPages = {
     passwordChanged: 'Đã đổi mật khẩu.',
     mustChangePassword:
       'Tài khoản đang dùng mật khẩu ban đầu do quản trị viên cấp. Vui lòng đổi mật khẩu trước khi làm việc.',
+    channels: {
+      title: 'Nhận thông báo về hồ sơ',
+      lead: 'Thông báo luôn có trong mục Thông báo trên Cổng. Chọn thêm các kênh ông/bà muốn nhận:',
+      legend: 'Kênh nhận thông báo',
+      email: 'Thư điện tử (email ghi trong hồ sơ)',
+      sms: 'Tin nhắn SMS (số điện thoại ghi trong hồ sơ)',
+      zalo: 'Zalo (tin nhắn từ Zalo OA của tỉnh)',
+      zaloPhone: 'Số điện thoại dùng Zalo',
+      zaloPhoneHint:
+        'Để trống nếu giống số điện thoại ghi trong hồ sơ{{account}}. Số gồm 10 chữ số, bắt đầu bằng 0.',
+      zaloPhoneAccount: ' (số của tài khoản: {{phone}})',
+      isDefault: 'Ông/bà chưa chọn: đang nhận qua thư điện tử và SMS.',
+      save: 'Lưu lựa chọn',
+      saving: 'Đang lưu…',
+      saved: 'Đã lưu. Các thông báo sau sẽ gửi theo lựa chọn mới.',
+    },
   },
   mfa: {
     title: 'Xác thực hai lớp',

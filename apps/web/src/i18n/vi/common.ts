@@ -23,6 +23,7 @@ export const common = {
     audit: 'Nhật ký kiểm toán',
     calendar: 'Lịch làm việc',
     dossiers: 'Hồ sơ cần xử lý',
+    notifications: 'Cảnh báo, nhắc việc',
     counter: 'Tiếp nhận tại quầy',
     statistics: 'Thống kê, đánh giá',
     procedures: 'Danh mục thủ tục',
@@ -37,6 +38,8 @@ export const common = {
     audit: 'Ai đã làm gì, khi nào; kiểm tra tính toàn vẹn của nhật ký.',
     calendar: 'Ngày nghỉ lễ, nghỉ bù, ngày làm việc trong năm và tính ngày hẹn trả.',
     dossiers: 'Hồ sơ của tôi và của cơ quan theo hạn xử lý; sắp đến hạn, quá hạn.',
+    notifications:
+      'Cảnh báo hồ sơ chậm chuyển, quá hạn lấy ý kiến hoặc liên thông, và nhắc việc khi bước xử lý sắp hết thời gian.',
     counter: 'Nhập hồ sơ giấy, kiểm tra thành phần, in giấy tiếp nhận và hẹn trả.',
     statistics: 'Tỷ lệ đúng hạn, trực tuyến, thanh toán, số hóa, hài lòng; chỉ số đánh giá.',
     procedures: 'Thủ tục hành chính, phiên bản, thành phần hồ sơ, phí, thời hạn.',

@@ -7,6 +7,7 @@ import { calendarPages } from './calendar.ts';
 import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
 import { figuresPages } from './figures.ts';
+import { alertPages } from './alerts.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -19,4 +20,5 @@ export const vi = {
   ...portalPages,
   ...dossierPages,
   ...figuresPages,
+  ...alertPages,
 };

@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/use-action.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { formSecret } from '../../lib/form-data.ts';
 import { hasPermission, useSession, useSignedInSession } from '../../session/session-context.tsx';
+import { NotificationChannels } from './notification-channels.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function AccountPage() {
           ) : null}
         </p>
       </section>
+      {session.kind === 'citizen' ? <NotificationChannels /> : null}
       <ChangePasswordForm />
     </section>
   );

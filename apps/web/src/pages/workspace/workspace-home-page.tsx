@@ -14,6 +14,7 @@ const DESCRIPTIONS = {
   'nav.audit': 'navDescriptions.audit',
   'nav.calendar': 'navDescriptions.calendar',
   'nav.dossiers': 'navDescriptions.dossiers',
+  'nav.notifications': 'navDescriptions.notifications',
   'nav.counter': 'navDescriptions.counter',
   'nav.statistics': 'navDescriptions.statistics',
   'nav.procedures': 'navDescriptions.procedures',
