@@ -148,8 +148,8 @@ export async function counts(pool: pg.Pool): Promise<Record<string, number>> {
  * The ceiling: the rows one counter receipt writes, as plain inserts in one transaction through
  * node-postgres. Audit and outbox rows go to copies of their tables (same columns and indexes, no
  * hash chain, not seen by the server's outbox worker); the rest to the real tables (foreign keys
- * checked). The sequence row of a day of its own (CEILING_DAY) is bumped under its row lock, as the
- * server does for today's.
+ * checked). The sequence row of a day of its own (CEILING_DAY) is bumped in a statement of its own
+ * before the transaction, as the server does for today's counter receipts.
  */
 export async function ceilingRun(pool: pg.Pool, demo: Demo, rows: Record<string, number>, run: string) {
   const events = Math.max(1, Math.round(rows.dossier_event ?? 3));
@@ -163,12 +163,13 @@ export async function ceilingRun(pool: pg.Pool, demo: Demo, rows: Record<string,
   return closedLoop(CLIENTS, SUBMIT_SECONDS, async (n) => {
     const client = await pool.connect();
     try {
-      await client.query('begin');
+      // The number first, committed at once, as the server takes it (ADR 0013).
       const seq = await client.query<{ last: number }>(
         `insert into dossier_sequence (agency_id, day, last) values ($1, $2, 1)
          on conflict (agency_id, day) do update set last = dossier_sequence.last + 1 returning last`,
         [demo.centre.id, CEILING_DAY],
       );
+      await client.query('begin');
       const code = `${demo.centre.code}-991231-${seq.rows[0]!.last}`;
       const now = new Date();
       const d = await client.query<{ id: string }>(

@@ -72,6 +72,8 @@ async function startServer(name: string, port: number, env: NodeJS.ProcessEnv) {
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     LOOKUPS_PER_MINUTE: '1000000',
+    // BENCH_OUTBOX_POLL_MS=0: an API-only copy, the deliveries left for a worker copy (not running here).
+    OUTBOX_POLL_MS: process.env.BENCH_OUTBOX_POLL_MS ?? '1000',
     WEB_DIST_DIR: '/nonexistent',
   });
   const base = `http://127.0.0.1:${port}`;
@@ -149,7 +151,9 @@ async function main(): Promise<void> {
     `dossiers ${fmtInt(DOSSIERS)}, ${CLIENTS} submitting clients for ${SUBMIT_SECONDS} s, autocannon ${CONNECTIONS} connections ${DURATION} s`,
   );
 
-  const helloPort = 3311;
+  // BENCH_PORT_BASE moves the three servers' ports, for two runs on one machine.
+  const portBase = Number(process.env.BENCH_PORT_BASE ?? 3310);
+  const helloPort = portBase + 1;
   const helloUrl = `http://127.0.0.1:${helloPort}/`;
   const hello = startProcess('hello-one-stop', ['bench/hello-server.ts'], {
     ...process.env,
@@ -166,7 +170,7 @@ async function main(): Promise<void> {
   if (WITH_PGLITE) {
     const dir = '.tmp/bench-one-stop-pglite';
     rmSync(dir, { recursive: true, force: true });
-    const { child, base } = await startServer('server-one-stop-pglite', 3312, {
+    const { child, base } = await startServer('server-one-stop-pglite', portBase + 2, {
       ...envWithoutDb,
       PGLITE_DATA_DIR: dir,
     });
@@ -191,7 +195,7 @@ async function main(): Promise<void> {
   }
 
   const pool = new pg.Pool({ connectionString: url, max: CLIENTS + 2 });
-  const { child, base } = await startServer('server-one-stop-pg', 3313, {
+  const { child, base } = await startServer('server-one-stop-pg', portBase + 3, {
     ...envWithoutDb,
     DATABASE_URL: url,
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { sql, type Transaction } from 'kysely';
+import { collectingAtCommit } from './at-commit.ts';
 import type { DB } from './db-types.ts';
 import type { Db } from './db.ts';
 import { AppError, invalid } from './errors.ts';
@@ -11,6 +12,20 @@ function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
+}
+
+/** Whether the request's Idempotency-Key already has a stored answer (a retry of a finished command). */
+export async function hasAnswer(db: Db, request: FastifyRequest): Promise<boolean> {
+  const key = request.headers['idempotency-key'];
+  const accountId = request.principal?.accountId;
+  if (typeof key !== 'string' || !accountId || !KEY.test(key)) return false;
+  const row = await db
+    .selectFrom('idempotency_key')
+    .select('key')
+    .where('account_id', '=', accountId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
@@ -28,7 +43,9 @@ export async function runCommand<T>(
 ): Promise<T> {
   const key = request.headers['idempotency-key'];
   const accountId = request.principal?.accountId;
-  if (key === undefined || !accountId) return db.transaction().execute(command);
+  if (key === undefined || !accountId) {
+    return db.transaction().execute((tx) => collectingAtCommit(tx, () => command(tx)));
+  }
   if (typeof key !== 'string' || !KEY.test(key)) {
     throw invalid('Idempotency-Key', 'pattern', { pattern: KEY.source });
   }
@@ -45,17 +62,21 @@ export async function runCommand<T>(
       if (earlier.request_hash !== hash) throw new AppError('idempotency_mismatch');
       return earlier.response as T;
     }
-    const response = await command(tx);
-    await tx
-      .insertInto('idempotency_key')
-      .values({
-        key,
-        account_id: accountId,
-        request_hash: hash,
-        status_code: 200,
-        response: JSON.stringify(response ?? null),
-      })
-      .execute();
-    return response;
+    return collectingAtCommit(
+      tx,
+      () => command(tx),
+      async (response) => {
+        await tx
+          .insertInto('idempotency_key')
+          .values({
+            key,
+            account_id: accountId,
+            request_hash: hash,
+            status_code: 200,
+            response: JSON.stringify(response ?? null),
+          })
+          .execute();
+      },
+    );
   });
 }

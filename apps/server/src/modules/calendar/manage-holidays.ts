@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { builtInHolidays } from './holidays.ts';
 import { yearOf } from './iso-day.ts';
+import { forgetCalendarData } from './repository.ts';
 import './tables.ts';
 
 /** Adds a holiday from the year's notice (a Tết day, the day beside Quốc khánh, a one-off day). */
@@ -14,6 +15,7 @@ export async function addHoliday(
   input: CreateCalendarHoliday,
   actor: Actor,
 ): Promise<CalendarHoliday> {
+  forgetCalendarData();
   const isBuiltIn = builtInHolidays(yearOf(input.day), { isVietnamCultureDayOn: true }).some(
     (holiday) => holiday.day === input.day,
   );
@@ -41,6 +43,7 @@ export async function addHoliday(
 }
 
 export async function removeHoliday(tx: Transaction<DB>, day: string, actor: Actor): Promise<{ ok: true }> {
+  forgetCalendarData();
   const row = await tx
     .deleteFrom('calendar_holiday')
     .where('day', '=', day)

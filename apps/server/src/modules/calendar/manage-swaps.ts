@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db-types.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { isoWeekday } from './iso-day.ts';
+import { forgetCalendarData } from './repository.ts';
 import './tables.ts';
 
 /** Adds a day the yearly notice moves: a weekend day worked (làm bù) or a weekday off (bridge day). */
@@ -13,6 +14,7 @@ export async function addSwap(
   input: CreateCalendarSwap,
   actor: Actor,
 ): Promise<CalendarSwap> {
+  forgetCalendarData();
   const isWeekend = isoWeekday(input.day) >= 6;
   if (input.kind === 'makeup_workday' && !isWeekend) throw invalid('day', 'swap_makeup_weekend');
   if (input.kind === 'bridge_day_off' && isWeekend) throw invalid('day', 'swap_bridge_weekday');
@@ -33,6 +35,7 @@ export async function addSwap(
 }
 
 export async function removeSwap(tx: Transaction<DB>, day: string, actor: Actor): Promise<{ ok: true }> {
+  forgetCalendarData();
   const row = await tx
     .deleteFrom('calendar_swap')
     .where('day', '=', day)

@@ -36,6 +36,29 @@ export async function findYearData(db: Kysely<DB>, fromYear: number, toYear: num
   return { holidays, swaps, yearsWithData };
 }
 
+/**
+ * Year data read by the deadline computations, kept a minute per server copy like the settings (ADR
+ * 0006): every dossier transition computes due dates, and the notices change a few times a year. The
+ * calendar's own commands forget it on this copy at once; other copies follow within the minute.
+ */
+const YEAR_DATA_TTL_MS = 60_000;
+const yearDataCache = new Map<string, { data: Promise<YearData>; until: number }>();
+
+/** Called by the commands that change holidays or swaps, when they write and after they commit. */
+export function forgetCalendarData(): void {
+  yearDataCache.clear();
+}
+
+function cachedYearData(db: Kysely<DB>, fromYear: number, toYear: number): Promise<YearData> {
+  const key = `${fromYear}..${toYear}`;
+  const cached = yearDataCache.get(key);
+  if (cached && cached.until > Date.now()) return cached.data;
+  const data = findYearData(db, fromYear, toYear);
+  yearDataCache.set(key, { data, until: Date.now() + YEAR_DATA_TTL_MS });
+  data.catch(() => yearDataCache.delete(key));
+  return data;
+}
+
 /** The working calendar for the years `fromYear` to `toYear`, with the settings in force today. */
 export async function loadWorkCalendar(
   db: Kysely<DB>,
@@ -44,5 +67,5 @@ export async function loadWorkCalendar(
 ): Promise<WorkCalendar> {
   const isVietnamCultureDayOn = await getSetting(db, 'calendar.vietnamCultureDay');
   // The year before, for a nghỉ bù carried over New Year.
-  return createWorkCalendar(await findYearData(db, fromYear - 1, toYear), { isVietnamCultureDayOn });
+  return createWorkCalendar(await cachedYearData(db, fromYear - 1, toYear), { isVietnamCultureDayOn });
 }

@@ -13,9 +13,13 @@ import {
   WorkingDaysAnswer,
   WorkingDaysQuery,
 } from '@tinhso/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { actorOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
+import { forgetCalendarData } from './repository.ts';
 import { getCalendarYear } from './get-calendar-year.ts';
 import { getDueDate } from './get-due-date.ts';
 import { getWorkingDays } from './get-working-days.ts';
@@ -25,6 +29,9 @@ import { addSwap, removeSwap } from './manage-swaps.ts';
 const tags = ['calendar'];
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  /** A change of the year data, forgotten by the deadline cache once it has committed (or failed). */
+  const calendarCommand = <T>(request: FastifyRequest, command: (tx: Transaction<DB>) => Promise<T>) =>
+    runCommand(db, request, command).finally(forgetCalendarData);
   app.get(
     '/api/calendar/working-days',
     {
@@ -81,7 +88,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     async (request, reply) =>
       reply
         .status(201)
-        .send(await runCommand(db, request, (tx) => addHoliday(tx, request.body, actorOf(request)))),
+        .send(await calendarCommand(request, (tx) => addHoliday(tx, request.body, actorOf(request)))),
   );
 
   app.delete(
@@ -96,7 +103,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       },
     },
     async (request) =>
-      runCommand(db, request, (tx) => removeHoliday(tx, request.params.day, actorOf(request))),
+      calendarCommand(request, (tx) => removeHoliday(tx, request.params.day, actorOf(request))),
   );
 
   app.post(
@@ -113,7 +120,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     async (request, reply) =>
       reply
         .status(201)
-        .send(await runCommand(db, request, (tx) => addSwap(tx, request.body, actorOf(request)))),
+        .send(await calendarCommand(request, (tx) => addSwap(tx, request.body, actorOf(request)))),
   );
 
   app.delete(
@@ -122,6 +129,6 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       config: { access: 'calendar.manage' },
       schema: { tags, summary: 'Remove a swap', params: CalendarDayParams, response: { 200: Ok } },
     },
-    async (request) => runCommand(db, request, (tx) => removeSwap(tx, request.params.day, actorOf(request))),
+    async (request) => calendarCommand(request, (tx) => removeSwap(tx, request.params.day, actorOf(request))),
   );
 };

@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { CounterIntake } from '@tinhso/contracts';
 import { notFound } from '../../platform/errors.ts';
-import { runCommand } from '../../platform/idempotency.ts';
+import { hasAnswer, runCommand } from '../../platform/idempotency.ts';
 import { getProcedureByCode, getVersionInForce } from '../procedures/repository.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { reaches } from './access.ts';
@@ -9,6 +9,7 @@ import { checkComplete, placeDossier, submitDossier, attachComponentFiles } from
 import type { Command } from './handle-dossier.ts';
 import { receiveDossier, refuseDossier, requestSupplementOf } from './handle-dossier.ts';
 import { findDossier } from './repository.ts';
+import { takeDossierCode } from './dossier-code.ts';
 import { applyTransition } from './transition.ts';
 
 /**
@@ -22,8 +23,13 @@ export async function counterIntake(command: Command, input: Static<typeof Count
   const version = await getVersionInForce(db, procedure.id, todayInVietnam());
   const placement = await placeDossier(db, version, input);
   if (input.outcome.kind === 'receive') checkComplete(version, input, false);
+  const at = new Date();
+  // The code is taken before the transaction, so that receipts at one desk do not wait for each
+  // other's whole transaction (ADR 0013); not for a retry that will get its first answer.
+  const code = (await hasAnswer(db, command.request))
+    ? undefined
+    : await takeDossierCode(db, placement.receivingAgency, at);
   return runCommand(db, command.request, async (tx) => {
-    const at = new Date();
     const applicant = await tx
       .selectFrom('account')
       .select('id')
@@ -53,15 +59,22 @@ export async function counterIntake(command: Command, input: Static<typeof Count
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await attachComponentFiles(tx, created.id, input.files, caller.principal.accountId, true);
-    const fresh = async () => (await findDossier(tx, created.id))!;
-    await applyTransition(tx, await fresh(), { action: 'create', to: 'draft', actor, at });
-    const code = await submitDossier(tx, await fresh(), actor, at);
+    await attachComponentFiles(tx, created.id, input.files, caller.principal.accountId, true, true);
+    const draft = await applyTransition(tx, (await findDossier(tx, created.id))!, {
+      action: 'create',
+      to: 'draft',
+      actor,
+      at,
+    });
+    const { code: given, submitted } = await submitDossier(tx, draft, actor, at, {
+      takenCode: code,
+      quiet: true,
+    });
     const outcome = input.outcome;
-    if (outcome.kind === 'receive') await receiveDossier(tx, await fresh(), actor, at, outcome.note);
+    if (outcome.kind === 'receive') await receiveDossier(tx, submitted, actor, at, outcome.note);
     else if (outcome.kind === 'request_supplement')
-      await requestSupplementOf(tx, await fresh(), actor, at, { items: outcome.items });
-    else await refuseDossier(tx, await fresh(), actor, at, outcome.reasons);
-    return { id: created.id, code };
+      await requestSupplementOf(tx, submitted, actor, at, { items: outcome.items });
+    else await refuseDossier(tx, submitted, actor, at, outcome.reasons);
+    return { id: created.id, code: given };
   });
 }

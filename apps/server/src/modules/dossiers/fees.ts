@@ -5,15 +5,14 @@ import type { DB } from '../../platform/db-types.ts';
 import { createInvoice } from '../payments/create-invoice.ts';
 import type { FeeInvoice } from '../payments/repository.ts';
 import { notifyApplicant, paymentRequested, paymentSettled } from './notices.ts';
-import { findDossier, lockDossier, type LoadedDossier } from './repository.ts';
+import { lockDossier, type LoadedDossier } from './repository.ts';
 import { applyTransition } from './transition.ts';
 
 /**
  * The fee invoice of a received dossier, when its fee is not zero (a free or exempted dossier gets
  * none, so that indicator 3.6 counts it out). The applicant can then pay online or at the desk.
  */
-export async function invoiceFee(tx: Transaction<DB>, dossierId: string, actor: Actor): Promise<void> {
-  const loaded = (await findDossier(tx, dossierId))!;
+export async function invoiceFee(tx: Transaction<DB>, loaded: LoadedDossier, actor: Actor): Promise<void> {
   const { row } = loaded;
   if (row.fee_amount <= 0 || row.invoice_id !== null) return;
   const invoice = await createInvoice(

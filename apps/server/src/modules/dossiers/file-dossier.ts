@@ -143,33 +143,38 @@ export async function attachComponentFiles(
   files: AttachedFile[],
   ownerAccountId: string | null,
   digitised: boolean,
+  /** A dossier inserted in this transaction: no files to keep. */
+  isNew = false,
 ) {
-  const kept = await tx
-    .selectFrom('dossier_file')
-    .select('file_id')
-    .where('dossier_id', '=', dossierId)
-    .where('purpose', '=', 'component')
-    .execute();
+  const kept = isNew
+    ? []
+    : await tx
+        .selectFrom('dossier_file')
+        .select('file_id')
+        .where('dossier_id', '=', dossierId)
+        .where('purpose', '=', 'component')
+        .execute();
   const keptIds = new Set(kept.map((row) => row.file_id));
   const added = files.filter((file) => !keptIds.has(file.fileId));
+  if (added.length === 0) return;
   await attachFiles(tx, {
     fileIds: added.map((file) => file.fileId),
     ownerAccountId,
     kind: 'dossier',
     id: dossierId,
   });
-  for (const file of added) {
-    await tx
-      .insertInto('dossier_file')
-      .values({
+  await tx
+    .insertInto('dossier_file')
+    .values(
+      added.map((file) => ({
         dossier_id: dossierId,
         file_id: file.fileId,
-        purpose: 'component',
+        purpose: 'component' as const,
         component_index: file.componentIndex,
         digitised,
-      })
-      .execute();
-  }
+      })),
+    )
+    .execute();
 }
 
 /** A citizen's draft: saved as it is (the form may be half filled), checked in full at submission. */
@@ -194,7 +199,7 @@ export async function createDraft(db: Db, caller: Caller, actor: Actor, input: C
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await attachComponentFiles(tx, created.id, input.files, principal.accountId, false);
+    await attachComponentFiles(tx, created.id, input.files, principal.accountId, false, true);
     const loaded = (await findDossier(tx, created.id))!;
     await applyTransition(tx, loaded, { action: 'create', to: 'draft', actor, at: new Date() });
     return created.id;
@@ -251,7 +256,13 @@ export async function submitDossier(
   loaded: LoadedDossier,
   actor: Actor,
   at: Date,
-): Promise<string> {
+  options: {
+    /** A code taken beforehand (`takeDossierCode`); else the next one is taken here. */
+    takenCode?: string | undefined;
+    /** No "submitted" notice: the desk's outcome, in the same transaction, tells the applicant. */
+    quiet?: boolean;
+  } = {},
+): Promise<{ code: string; submitted: LoadedDossier }> {
   const { content } = loaded.procedure;
   const input: DossierInput = {
     receivingAgencyId: loaded.row.receiving_agency_id,
@@ -269,18 +280,24 @@ export async function submitDossier(
     ).map((f) => ({ fileId: f.file_id, componentIndex: f.component_index ?? 0 })),
   };
   checkComplete(content, input, loaded.row.channel === 'online');
-  const agency = await tx
-    .selectFrom('agency')
-    .select(['id', 'code'])
-    .where('id', '=', loaded.row.receiving_agency_id)
-    .executeTakeFirstOrThrow();
-  const code = await nextDossierCode(tx, agency, at);
-  await applyTransition(tx, loaded, {
+  const code =
+    options.takenCode ??
+    (await nextDossierCode(
+      tx,
+      await tx
+        .selectFrom('agency')
+        .select(['id', 'code'])
+        .where('id', '=', loaded.row.receiving_agency_id)
+        .executeTakeFirstOrThrow(),
+      at,
+    ));
+  const submitted = await applyTransition(tx, loaded, {
     action: 'submit',
     to: 'submitted',
     actor,
     at,
     patch: { code, submitted_at: at },
+    quiet: options.quiet ?? false,
   });
-  return code;
+  return { code, submitted };
 }

@@ -15,7 +15,12 @@ import { firstProcessingStep } from './workflow.ts';
 import { act, type Command } from './command.ts';
 
 export const submit = (command: Command, id: string) =>
-  act(command, id, 'submit', (tx, loaded, _who, at) => submitDossier(tx, loaded, command.actor, at));
+  act(
+    command,
+    id,
+    'submit',
+    async (tx, loaded, _who, at) => (await submitDossier(tx, loaded, command.actor, at)).code,
+  );
 
 /** Form 01: the dossier is complete; its legal deadline starts and it goes to the first processing step. */
 export async function receiveDossier(
@@ -33,7 +38,7 @@ export async function receiveDossier(
     at,
     loaded.row.competent_agency_id,
   );
-  await applyTransition(tx, loaded, {
+  const received = await applyTransition(tx, loaded, {
     action: 'receive',
     to: 'received',
     actor,
@@ -41,7 +46,7 @@ export async function receiveDossier(
     note: note ?? null,
     patch: { received_at: at, due_at: dueAt, ...stepPatch },
   });
-  await invoiceFee(tx, loaded.row.id, actor);
+  await invoiceFee(tx, received, actor);
 }
 
 export const receive = (command: Command, id: string, note?: string) =>

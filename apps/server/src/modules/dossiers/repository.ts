@@ -25,26 +25,31 @@ export interface LoadedDossier {
   procedure: { code: string; version: number; content: ProcedureContent };
 }
 
-export async function findDossier(db: Reader, id: string): Promise<LoadedDossier | null> {
-  const found = await db
+function selectDossier(db: Reader, id: string) {
+  return db
     .selectFrom('dossier as d')
     .innerJoin('procedure as p', 'p.id', 'd.procedure_id')
     .innerJoin('procedure_version as v', 'v.id', 'd.procedure_version_id')
     .selectAll('d')
     .select(['p.code as procedure_code', 'v.version as procedure_version', 'v.content as procedure_content'])
-    .where('d.id', '=', id)
-    .executeTakeFirst();
-  if (!found) return null;
+    .where('d.id', '=', id);
+}
+
+function toLoaded(found: Awaited<ReturnType<ReturnType<typeof selectDossier>['executeTakeFirstOrThrow']>>) {
   const { procedure_code, procedure_version, procedure_content, ...row } = found;
   return { row, procedure: { code: procedure_code, version: procedure_version, content: procedure_content } };
 }
 
-/** Locks the dossier's row for the rest of the transaction: one transition at a time. */
+export async function findDossier(db: Reader, id: string): Promise<LoadedDossier | null> {
+  const found = await selectDossier(db, id).executeTakeFirst();
+  return found ? toLoaded(found) : null;
+}
+
+/** Reads and locks the dossier's row for the rest of the transaction: one transition at a time. */
 export async function lockDossier(tx: Transaction<DB>, id: string): Promise<LoadedDossier> {
-  await tx.selectFrom('dossier').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-  const loaded = await findDossier(tx, id);
-  if (!loaded) throw notFound('dossier');
-  return loaded;
+  const found = await selectDossier(tx, id).forUpdate('d').executeTakeFirst();
+  if (!found) throw notFound('dossier');
+  return toLoaded(found);
 }
 
 export async function isRated(db: Reader, dossierId: string): Promise<boolean> {

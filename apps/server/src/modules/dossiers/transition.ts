@@ -89,13 +89,28 @@ export interface Transition {
   /** Set when the transition ends the step the dossier was at (a hand-over). */
   closesStep?: boolean;
   data?: Record<string, unknown>;
+  /** Tell the applicant nothing now: a later transition of the same command does. */
+  quiet?: boolean;
+}
+
+/** The dossier as a patch leaves it, without reading it again (a JSON column patched as text is parsed). */
+function patched(loaded: LoadedDossier, patch: Updateable<DossierTable>): LoadedDossier {
+  const row = { ...loaded.row, ...patch } as LoadedDossier['row'];
+  if (typeof patch.form_data === 'string')
+    row.form_data = JSON.parse(patch.form_data) as typeof row.form_data;
+  return { ...loaded, row };
 }
 
 /**
  * Changes a dossier and writes what happened: its action log (the control slip's source), the audit
  * trail, and the outbox message that synchronises the national portal. All in the caller's transaction.
+ * Answers the dossier as the change leaves it.
  */
-export async function applyTransition(tx: Transaction<DB>, loaded: LoadedDossier, change: Transition) {
+export async function applyTransition(
+  tx: Transaction<DB>,
+  loaded: LoadedDossier,
+  change: Transition,
+): Promise<LoadedDossier> {
   const { row } = loaded;
   const step = row.current_step === null ? null : loaded.procedure.content.steps[row.current_step];
   const patch = {
@@ -107,7 +122,9 @@ export async function applyTransition(tx: Transaction<DB>, loaded: LoadedDossier
       ? { sync_status: 'pending' as const }
       : {}),
   };
-  await tx.updateTable('dossier').set(patch).where('id', '=', row.id).execute();
+  // A dossier just created is already as `create` leaves it.
+  if (change.action !== 'create')
+    await tx.updateTable('dossier').set(patch).where('id', '=', row.id).execute();
   const code = (patch.code as string | undefined) ?? row.code;
   forgetLookup(code);
   const event = await tx
@@ -143,11 +160,12 @@ export async function applyTransition(tx: Transaction<DB>, loaded: LoadedDossier
     dueAt: (patch.due_at as Date | undefined) ?? row.due_at,
     note: change.note ?? null,
   });
-  if (notice) await notifyApplicant(tx, loaded, notice);
+  if (notice && !change.quiet) await notifyApplicant(tx, loaded, notice);
   if (code !== null && change.to !== 'draft') {
     await tx
       .insertInto('outbox')
       .values({ topic: 'dvcqg.sync', payload: JSON.stringify({ dossierId: row.id, eventId: event.id }) })
       .execute();
   }
+  return patched(loaded, patch);
 }
