@@ -218,11 +218,22 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.addHook('onClose', async () => clearInterval(maintenance));
   // Alerts and reminders to officials (R-DOS-10, R-DOS-11); each is sent once whatever the interval.
   if (config.ALERT_SCAN_MINUTES > 0) {
+    let isScanning = false;
     const alerts = setInterval(() => {
-      scanDossierAlerts(db).then(
-        (report) => app.log.info({ sent: report.sent.length }, 'dossier alerts scanned'),
-        (error: unknown) => app.log.error({ err: error }, 'dossier alert scan failed'),
-      );
+      if (isScanning) return;
+      isScanning = true;
+      scanDossierAlerts(db)
+        .then(
+          (report) =>
+            app.log[report.failed.length > 0 ? 'warn' : 'info'](
+              { sent: report.sent.length, failed: report.failed },
+              'dossier alerts scanned',
+            ),
+          (error: unknown) => app.log.error({ err: error }, 'dossier alert scan failed'),
+        )
+        .finally(() => {
+          isScanning = false;
+        });
     }, config.ALERT_SCAN_MINUTES * 60_000).unref();
     app.addHook('onClose', async () => clearInterval(alerts));
   }

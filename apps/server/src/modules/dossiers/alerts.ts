@@ -36,6 +36,8 @@ export interface SentAlert {
 
 export interface AlertScanReport {
   sent: SentAlert[];
+  /** Alerts that could not be sent this time (they are tried again by the next scan). */
+  failed: { dossierId: string; kind: AlertKind; error: string }[];
 }
 
 const ACTOR = systemActor('Cảnh báo, nhắc việc tự động');
@@ -70,8 +72,18 @@ export async function scanDossierAlerts(
     ...(await dueReminders(context)),
   ];
   const sent: SentAlert[] = [];
+  const failed: AlertScanReport['failed'] = [];
   for (const alert of due) {
-    const recipients = await sendAlert(db, alert, today);
+    // One alert that cannot be sent (a template parameter missing, a lost connection) must not
+    // hold back the others; its transaction rolled back, so the next scan tries it again.
+    const recipients = await sendAlert(db, alert, today).catch((error: unknown) => {
+      failed.push({
+        dossierId: alert.dossierId,
+        kind: alert.kind,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    });
     if (recipients === null) continue;
     sent.push({
       dossierId: alert.dossierId,
@@ -82,7 +94,7 @@ export async function scanDossierAlerts(
       recipients,
     });
   }
-  return { sent };
+  return { sent, failed };
 }
 
 /** Sends one alert; answers how many officials it reached, or null when it had been sent already. */
