@@ -1,0 +1,166 @@
+// Browser journeys of the desk's extras on the officer's dossier page (/workspace/dossiers/:id):
+// the one-stop officer takes the fee in cash ("Thu tiền mặt") and prints the e-receipt; the
+// specialist forwards a dossier to a chosen leader, who finds it under "Của tôi".
+//
+// Officers of the demo province: motcua (desk of the provincial service centre), chuyenvien and
+// giamdoc (Sở Tư pháp, which decides 2.000488, Phiếu lý lịch tư pháp, fee 200,000 VND in the
+// general case). Each journey enters its own paper dossier through the API, as the counter page would.
+
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { PASSWORD, expectNoAxeViolations, signIn } from './support.ts';
+
+const LLTP = '2.000488';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+async function officer(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username);
+  await expect(page).toHaveURL(/\/workspace$/);
+  return page;
+}
+
+/** The desk enters and receives a paper dossier: it waits for the specialist, its fee due. */
+async function paperDossier(
+  request: APIRequestContext,
+  applicant: string,
+): Promise<{ id: string; code: string }> {
+  const login = await request.post('/api/auth/login', { data: { username: 'motcua', password: PASSWORD } });
+  expect(login.status()).toBe(200);
+  const { session } = (await login.json()) as { session: { csrfToken: string } };
+  const headers = { 'x-csrf-token': session.csrfToken };
+  const upload = async (name: string) => {
+    const answer = await request.post('/api/files', {
+      headers,
+      multipart: { file: { name, mimeType: 'application/pdf', buffer: PDF } },
+    });
+    expect(answer.status(), await answer.text()).toBe(201);
+    return ((await answer.json()) as { id: string }).id;
+  };
+  const agencies = (await (await request.get('/api/public/agencies')).json()) as {
+    items: { id: string; kind: string }[];
+  };
+  const centre = agencies.items.find((agency) => agency.kind === 'trung_tam_phvhcc');
+  const answer = await request.post('/api/dossiers/counter', {
+    headers,
+    data: {
+      procedureCode: LLTP,
+      receivingAgencyId: centre?.id,
+      channel: 'counter',
+      applicant: {
+        fullName: applicant,
+        personalId: '087099001236',
+        address: 'Số 5 đường Nguyễn Huệ, phường Mỹ Tho',
+      },
+      formData: {
+        nguoiYeuCau: { hoTen: applicant, soDinhDanh: '087099001236', soDienThoai: '0912000222' },
+        loaiPhieu: 'Phiếu số 1',
+        soLuong: 1,
+        mucDich: 'Bổ sung hồ sơ xin việc',
+      },
+      feeCase: 0,
+      deliveryMethod: 'counter',
+      files: [
+        { componentIndex: 0, fileId: await upload('to-khai.pdf') },
+        { componentIndex: 1, fileId: await upload('cccd.pdf') },
+      ],
+      outcome: { kind: 'receive' },
+    },
+  });
+  expect(answer.status(), await answer.text()).toBe(201);
+  const dossier = (await answer.json()) as { id: string; code: string; paymentStatus: string };
+  expect(dossier.paymentStatus).toBe('due');
+  return dossier;
+}
+
+test('the desk takes the fee in cash, with a confirmation, and prints the e-receipt', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const api = await playwright.request.newContext({ baseURL });
+  const dossier = await paperDossier(api, 'Trần Thị Thu');
+  const desk = await officer(browser, 'motcua');
+  await desk.goto(`/workspace/dossiers/${dossier.id}`);
+  const fee = desk.getByRole('region', { name: 'Phí, lệ phí' });
+  await expect(fee).toContainText('200.000 đồng');
+  await expect(fee).toContainText('chưa nộp');
+  await expectNoAxeViolations(desk);
+
+  await fee.getByRole('button', { name: 'Thu tiền mặt' }).click();
+  const dialog = desk.getByRole('dialog', { name: 'Xác nhận thu tiền mặt' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(dossier.code);
+  const amount = dialog.getByLabel('Số tiền đã nhận (đồng)');
+  await expect(amount).toHaveValue('200000');
+  await expectNoAxeViolations(desk);
+
+  // A miscounted amount is refused by the server, which names the field; the message is beside it.
+  await amount.fill('100000');
+  await dialog.getByRole('button', { name: 'Xác nhận đã thu' }).click();
+  await expect(dialog.locator('.field__error')).toContainText('200000');
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(desk);
+
+  await amount.fill('200.000');
+  await dialog.getByRole('button', { name: 'Xác nhận đã thu' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(fee.getByText(/^Đã thu 200\.000 đồng, biên lai số BL-\d{4}-\d{6}\.$/)).toBeVisible();
+  await expect(fee).toContainText('đã nộp');
+  await expect(fee.getByRole('button', { name: 'Thu tiền mặt' })).toHaveCount(0);
+  const link = fee.getByRole('link', { name: 'In biên lai điện tử' });
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toBe(`/api/dossiers/${dossier.id}/receipt`);
+  const pdf = await desk.request.get(href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  await expectNoAxeViolations(desk);
+  await api.dispose();
+});
+
+test('the specialist forwards to a chosen leader, who finds it under "Của tôi"', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const api = await playwright.request.newContext({ baseURL });
+  const dossier = await paperDossier(api, 'Lê Văn Hậu');
+  const specialist = await officer(browser, 'chuyenvien');
+  await specialist.goto(`/workspace/dossiers/${dossier.id}`);
+  await specialist
+    .getByRole('region', { name: 'Thao tác' })
+    .getByRole('button', { name: 'Chuyển tiếp', exact: true })
+    .click();
+  const dialog = specialist.getByRole('dialog', { name: 'Chuyển bước tiếp theo' });
+  const chooser = dialog.getByLabel(/Người xử lý bước tiếp theo/);
+  await expect(chooser).toBeVisible();
+  await expect(dialog).toContainText(/Bước “Phê duyệt, ký” tại Sở Tư pháp/);
+  await expect(chooser.locator('option').first()).toHaveText('Để đơn vị phân công');
+  await expect(chooser.locator('option', { hasText: 'Huỳnh Thị Ngọc Hân' })).toHaveCount(1);
+  await expect(chooser.locator('option', { hasText: 'Nguyễn Hoàng Phúc' })).toHaveCount(0);
+  await expectNoAxeViolations(specialist);
+  await chooser.selectOption({ label: 'Huỳnh Thị Ngọc Hân – Giám đốc Sở Tư pháp' });
+  await dialog.getByRole('button', { name: 'Chuyển tiếp', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(specialist.getByText('Đã thực hiện: Chuyển tiếp.')).toBeVisible();
+  const overview = specialist.getByRole('region', { name: 'Thông tin chung' });
+  await expect(overview).toContainText('Người được giao');
+  await expect(overview).toContainText('Huỳnh Thị Ngọc Hân');
+
+  const director = await officer(browser, 'giamdoc');
+  await director
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Hồ sơ cần xử lý' })
+    .click();
+  const scope = director.getByRole('navigation', { name: 'Phạm vi danh sách' });
+  await expect(scope.getByRole('link', { name: 'Của tôi', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  const worklist = director.getByRole('table', { name: 'Hồ sơ cần xử lý' });
+  await expect(worklist.getByRole('row').filter({ hasText: dossier.code })).toHaveCount(1);
+  await expectNoAxeViolations(director);
+  await api.dispose();
+});
