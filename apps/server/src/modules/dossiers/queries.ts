@@ -67,7 +67,10 @@ export async function listWorklist(
   // An empty `in` list is not SQL; the nil UUID matches no agency.
   const agencyIds = scope.all ? [] : [...scope.agencyIds, '00000000-0000-0000-0000-000000000000'];
   const searching = Boolean(query.q?.trim());
-  const filtered = summaryQuery(db)
+  // The filters on the dossier rows alone (the procedure only for its code): the page is chosen here.
+  const filtered = db
+    .selectFrom('dossier as d')
+    .innerJoin('procedure as p', 'p.id', 'd.procedure_id')
     .where('d.status', '!=', 'draft')
     .$if(!scope.all, (q) =>
       q.where((eb) =>
@@ -116,17 +119,24 @@ export async function listWorklist(
         ]),
       ),
     );
+  // Sorted and cut on the dossier rows; only the page's rows then read their procedure version
+  // (the step's name is inside its JSON content: read for thousands of open dossiers, it was most of
+  // the time of a busy department's page at a million dossiers).
+  const page = filtered
+    .select('d.id')
+    .orderBy(sql`d.due_at asc nulls last`)
+    .orderBy('d.created_at')
+    .orderBy('d.id') // a stable order, so that pages neither repeat nor skip a dossier
+    .limit(query.limit ?? 50)
+    .offset(query.offset ?? 0);
   const [rows, count] = await Promise.all([
-    filtered
+    summaryQuery(db)
+      .where('d.id', 'in', page)
       .orderBy(sql`d.due_at asc nulls last`)
       .orderBy('d.created_at')
-      .limit(query.limit ?? 50)
-      .offset(query.offset ?? 0)
+      .orderBy('d.id')
       .execute(),
-    filtered
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: await toSummaries(db, rows), total: Number(count.n) };
 }

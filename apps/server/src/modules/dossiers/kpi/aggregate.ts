@@ -1,4 +1,4 @@
-import { measureOnTime } from './on-time.ts';
+import { measureOnTime, type OnTime } from './on-time.ts';
 import { vietnamMonthOf } from './periods.ts';
 import { percent } from './rounding.ts';
 import type { DossierFacts, Elapsed } from './types.ts';
@@ -64,43 +64,57 @@ const emptyCounts = (): Omit<OnTimeCounts, 'onlineRatio' | 'onTimeRatio'> => ({
   online: 0,
 });
 
+/**
+ * Counts per group, fed one dossier at a time, so a long period can be read in batches. `add` takes
+ * the dossier's on-time measure when the caller already has it (the same `asOf` and `elapsed`).
+ */
+export function createGroupCounter(keyOf: KeyOf, options: { asOf: Date; elapsed: Elapsed }) {
+  const groups = new Map<string, ReturnType<typeof emptyCounts>>();
+  const measureOptions = { periodEnd: options.asOf, elapsed: options.elapsed };
+  return {
+    add(fact: DossierFacts, measured: OnTime = measureOnTime(fact, measureOptions)): void {
+      const found = keyOf(fact);
+      const keys = found === null ? [] : typeof found === 'string' ? [found] : found;
+      for (const key of keys) {
+        let counts = groups.get(key);
+        if (!counts) groups.set(key, (counts = emptyCounts()));
+        counts.received += 1;
+        if (measured.isResolved) {
+          if (measured.timeliness === 'early') counts.resolvedEarly += 1;
+          else if (measured.timeliness === 'on_time') counts.resolvedOnTime += 1;
+          else counts.resolvedLate += 1;
+        } else if (!measured.isFinished) {
+          if (measured.isOnTime) counts.inProcessNotYetDue += 1;
+          else counts.inProcessOverdue += 1;
+        } else if (measured.endSource === 'stopped') counts.stopped += 1;
+        else if (measured.endSource === 'refused') counts.refused += 1;
+        else counts.withdrawn += 1;
+        if (measured.supplementRequests > 0) counts.supplementRequested += 1;
+        if (fact.channel === 2) counts.online += 1;
+      }
+    },
+    /** Groups in the order first met. */
+    result(): GroupCounts[] {
+      return [...groups.entries()].map(([key, counts]) => {
+        const resolved = counts.resolvedEarly + counts.resolvedOnTime + counts.resolvedLate;
+        return {
+          key,
+          ...counts,
+          onlineRatio: percent(counts.online, counts.received),
+          onTimeRatio: percent(counts.resolvedEarly + counts.resolvedOnTime, resolved),
+        };
+      });
+    },
+  };
+}
+
 /** Counts per group, groups in the order first met. */
 export function aggregate(
   facts: readonly DossierFacts[],
   keyOf: KeyOf,
   options: { asOf: Date; elapsed: Elapsed },
 ): GroupCounts[] {
-  const groups = new Map<string, ReturnType<typeof emptyCounts>>();
-  for (const fact of facts) {
-    const found = keyOf(fact);
-    const keys = found === null ? [] : typeof found === 'string' ? [found] : found;
-    if (keys.length === 0) continue;
-    const measured = measureOnTime(fact, { periodEnd: options.asOf, elapsed: options.elapsed });
-    for (const key of keys) {
-      const counts = groups.get(key) ?? emptyCounts();
-      counts.received += 1;
-      if (measured.isResolved) {
-        if (measured.timeliness === 'early') counts.resolvedEarly += 1;
-        else if (measured.timeliness === 'on_time') counts.resolvedOnTime += 1;
-        else counts.resolvedLate += 1;
-      } else if (!measured.isFinished) {
-        if (measured.isOnTime) counts.inProcessNotYetDue += 1;
-        else counts.inProcessOverdue += 1;
-      } else if (measured.endSource === 'stopped') counts.stopped += 1;
-      else if (measured.endSource === 'refused') counts.refused += 1;
-      else counts.withdrawn += 1;
-      if (measured.supplementRequests > 0) counts.supplementRequested += 1;
-      if (fact.channel === 2) counts.online += 1;
-      groups.set(key, counts);
-    }
-  }
-  return [...groups.entries()].map(([key, counts]) => {
-    const resolved = counts.resolvedEarly + counts.resolvedOnTime + counts.resolvedLate;
-    return {
-      key,
-      ...counts,
-      onlineRatio: percent(counts.online, counts.received),
-      onTimeRatio: percent(counts.resolvedEarly + counts.resolvedOnTime, resolved),
-    };
-  });
+  const counter = createGroupCounter(keyOf, options);
+  for (const fact of facts) counter.add(fact);
+  return counter.result();
 }

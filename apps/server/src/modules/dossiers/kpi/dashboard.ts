@@ -1,5 +1,5 @@
-import { processingTime } from './on-time.ts';
-import { computeQd766 } from './qd766.ts';
+import { processingTime, type OnTime } from './on-time.ts';
+import { createQd766Tally } from './qd766.ts';
 import { percent, roundHalfUp } from './rounding.ts';
 import type { DossierFacts, Elapsed, Period, ProcedureFacts } from './types.ts';
 
@@ -33,60 +33,87 @@ export interface Nd224Dashboard {
   likeRate: Figure;
 }
 
+/** The dashboard fed one dossier at a time (with its on-time measure when the caller has it), then `result`. */
+export function createNd224Tally(input: {
+  procedures: readonly ProcedureFacts[];
+  period: Period;
+  elapsed: Elapsed;
+}) {
+  const { procedures, period, elapsed } = input;
+  const indicators = createQd766Tally({ procedures, period, elapsed });
+  const timeOptions = { periodEnd: period.to, elapsed, unit: 'working_day' } as const;
+  let all = 0;
+  let online = 0;
+  let days = 0;
+  let resolved = 0;
+  let likes = 0;
+  let dislikes = 0;
+  return {
+    add(fact: DossierFacts, measured?: OnTime): void {
+      indicators.add(fact, measured);
+      all += 1;
+      if (fact.channel === 2) online += 1;
+      const time = processingTime(fact, timeOptions);
+      if (time !== null) {
+        days += time;
+        resolved += 1;
+      }
+      if (fact.rating?.sentiment === 'like') likes += 1;
+      if (fact.rating?.sentiment === 'dislike') dislikes += 1;
+    },
+    result(): Nd224Dashboard {
+      const eligible = procedures.filter((procedure) => procedure.isEligibleForToanTrinh === true);
+      const toanTrinh = eligible.filter((procedure) => procedure.onlineLevel === 'toan_trinh').length;
+      const computed = indicators.result();
+      const figureOf = (id: string): Figure => {
+        const found = computed.find((indicator) => indicator.id === id);
+        return {
+          value: found?.rate ?? null,
+          unit: 'percent',
+          numerator: found?.numerator ?? 0,
+          denominator: found?.denominator ?? 0,
+        };
+      };
+      return {
+        toanTrinhRate: {
+          value: percent(toanTrinh, eligible.length),
+          unit: 'percent',
+          numerator: toanTrinh,
+          denominator: eligible.length,
+        },
+        onlineDossierRate: {
+          value: percent(online, all),
+          unit: 'percent',
+          numerator: online,
+          denominator: all,
+        },
+        automationLevel: { value: null, unit: 'percent', note: 'Not measured from one-stop data' },
+        processingTime: {
+          value: resolved === 0 ? null : roundHalfUp(days / resolved, 2),
+          unit: 'working_day',
+          numerator: days,
+          denominator: resolved,
+        },
+        onTimeRate: figureOf('2.1'),
+        satisfaction: figureOf('5.4'),
+        likeRate: {
+          value: percent(likes, likes + dislikes),
+          unit: 'percent',
+          numerator: likes,
+          denominator: likes + dislikes,
+        },
+      };
+    },
+  };
+}
+
 export function computeNd224Dashboard(input: {
   dossiers: readonly DossierFacts[];
   procedures: readonly ProcedureFacts[];
   period: Period;
   elapsed: Elapsed;
 }): Nd224Dashboard {
-  const { dossiers, procedures, period, elapsed } = input;
-  const eligible = procedures.filter((procedure) => procedure.isEligibleForToanTrinh === true);
-  const toanTrinh = eligible.filter((procedure) => procedure.onlineLevel === 'toan_trinh').length;
-  const online = dossiers.filter((fact) => fact.channel === 2).length;
-  const times = dossiers
-    .map((fact) => processingTime(fact, { periodEnd: period.to, elapsed, unit: 'working_day' }))
-    .filter((time): time is number => time !== null);
-  const days = times.reduce((sum, time) => sum + time, 0);
-  const resolved = times.length;
-  const indicators = computeQd766({ dossiers, procedures, period, elapsed });
-  const figureOf = (id: string): Figure => {
-    const found = indicators.find((indicator) => indicator.id === id);
-    return {
-      value: found?.rate ?? null,
-      unit: 'percent',
-      numerator: found?.numerator ?? 0,
-      denominator: found?.denominator ?? 0,
-    };
-  };
-  const likes = dossiers.filter((fact) => fact.rating?.sentiment === 'like').length;
-  const dislikes = dossiers.filter((fact) => fact.rating?.sentiment === 'dislike').length;
-  return {
-    toanTrinhRate: {
-      value: percent(toanTrinh, eligible.length),
-      unit: 'percent',
-      numerator: toanTrinh,
-      denominator: eligible.length,
-    },
-    onlineDossierRate: {
-      value: percent(online, dossiers.length),
-      unit: 'percent',
-      numerator: online,
-      denominator: dossiers.length,
-    },
-    automationLevel: { value: null, unit: 'percent', note: 'Not measured from one-stop data' },
-    processingTime: {
-      value: resolved === 0 ? null : roundHalfUp(days / resolved, 2),
-      unit: 'working_day',
-      numerator: days,
-      denominator: resolved,
-    },
-    onTimeRate: figureOf('2.1'),
-    satisfaction: figureOf('5.4'),
-    likeRate: {
-      value: percent(likes, likes + dislikes),
-      unit: 'percent',
-      numerator: likes,
-      denominator: likes + dislikes,
-    },
-  };
+  const tally = createNd224Tally(input);
+  for (const fact of input.dossiers) tally.add(fact);
+  return tally.result();
 }

@@ -1,5 +1,5 @@
 import type { DeadlineUnit } from '@tinhso/contracts';
-import { vietnamDayOf } from './periods.ts';
+import { vietnamDayNumberOf, vietnamDayOf } from './periods.ts';
 import type { DossierFacts, Elapsed } from './types.ts';
 
 /**
@@ -35,7 +35,7 @@ export interface OnTime {
  */
 export function compareWithDue(endAt: Date, dueAt: Date): Timeliness {
   if (endAt > dueAt) return 'late';
-  return vietnamDayOf(endAt) < vietnamDayOf(dueAt) ? 'early' : 'on_time';
+  return vietnamDayNumberOf(endAt) < vietnamDayNumberOf(dueAt) ? 'early' : 'on_time';
 }
 
 const DAY_MS = 86_400_000;

@@ -6,7 +6,7 @@ import {
   type Indicator,
   type Qd766Rules,
 } from './indicator.ts';
-import { measureOnTime, processingTime } from './on-time.ts';
+import { measureOnTime, processingTime, type OnTime } from './on-time.ts';
 import { roundHalfUp } from './rounding.ts';
 import type { DossierFacts, Elapsed, Period, ProcedureFacts } from './types.ts';
 
@@ -91,33 +91,42 @@ export function averageProcessingTimes(
 const count = <T>(items: readonly T[], test: (item: T) => boolean): number =>
   items.reduce((sum, item) => sum + (test(item) ? 1 : 0), 0);
 
-interface Context {
-  dossiers: readonly DossierFacts[];
-  procedures: readonly ProcedureFacts[];
-  procedureOf: (fact: DossierFacts) => ProcedureFacts | undefined;
-  rules: Qd766Rules;
+/** What the indicators count over the dossiers, gathered one dossier at a time. */
+interface DossierCounts {
+  all: number;
+  late: number;
+  /** With a PAKN or a dislike (5.4). */
+  complained: number;
+  /** Procedures that received an online dossier (3.2). */
+  codesWithOnlineDossier: Set<string>;
+  onlineWithResult: number;
+  /** Dossiers with fees to pay, and those paid online (3.6). */
+  paying: number;
+  paidOnline: number;
+  /** Dossiers of a paper-result procedure, and those with a result file (4.1). */
+  paperResult: number;
+  paperResultWithFile: number;
+  digitised: number;
+  reused: number;
+  inCitizenStore: number;
+  /** Dossiers of citizens' procedures, and those using population data (4.5). */
+  forCitizens: number;
+  usingPopulationData: number;
 }
 
 /** 2.1 and 5.4: both need each dossier's on-time measure. */
-function progressAndSatisfaction(context: Context, input: Qd766Input): [Indicator, Indicator] {
-  const { dossiers, rules } = context;
-  const options = { periodEnd: input.period.to, elapsed: input.elapsed };
-  const late = new Set(dossiers.filter((fact) => !measureOnTime(fact, options).isOnTime));
-  const complained = count(
-    dossiers,
-    (fact) => fact.pakn?.hasAny === true || fact.rating?.sentiment === 'dislike',
-  );
-  const all = dossiers.length;
-  const satisfied = all - late.size - complained;
+function progressAndSatisfaction(counts: DossierCounts, rules: Qd766Rules): [Indicator, Indicator] {
+  const { all, late, complained } = counts;
+  const satisfied = all - late - complained;
   return [
-    ratioIndicator('2.1', { numerator: all - late.size, denominator: all }, rules),
+    ratioIndicator('2.1', { numerator: all - late, denominator: all }, rules),
     ratioIndicator(
       '5.4',
       {
         numerator: satisfied,
         denominator: all,
         rate: all === 0 ? null : Math.max(0, roundHalfUp((satisfied * 100) / all, 2)),
-        note: `100 − (${late.size} overdue + ${complained} with a PAKN or a dislike) / ${all} × 100`,
+        note: `100 − (${late} overdue + ${complained} with a PAKN or a dislike) / ${all} × 100`,
       },
       rules,
     ),
@@ -125,29 +134,22 @@ function progressAndSatisfaction(context: Context, input: Qd766Input): [Indicato
 }
 
 /** 3.1, 3.2, 3.3, 3.5, 3.6: online services, online dossiers, online payment. */
-function onlineIndicators(context: Context, sync: Indicator | null): Indicator[] {
-  const { dossiers, procedures, procedureOf, rules } = context;
+function onlineIndicators(
+  counts: DossierCounts,
+  procedures: readonly ProcedureFacts[],
+  sync: Indicator | null,
+  rules: Qd766Rules,
+): Indicator[] {
   const online = procedures.filter((procedure) => procedure.onlineLevel !== null);
-  const codesWithOnlineDossier = new Set(
-    dossiers.filter((fact) => fact.channel === 2).map((fact) => fact.procedureCode),
-  );
-  const onlineWithResult = count(
-    dossiers,
-    (fact) =>
-      fact.channel === 2 && (procedureOf(fact)?.returnsPaperResult !== true || fact.hasResultFile === true),
-  );
   const syncFactor = sync === null || sync.rate === null ? 1 : Math.min(1, sync.rate / 100);
   const withFees = procedures.filter((procedure) => procedure.hasFees === true);
-  const paying = dossiers.filter(
-    (fact) => (fact.hasFees ?? procedureOf(fact)?.hasFees) === true && fact.areFeesAllZero !== true,
-  );
-  const all = dossiers.length;
+  const { all, onlineWithResult } = counts;
   return [
     ratioIndicator('3.1', { numerator: online.length, denominator: procedures.length }, rules),
     ratioIndicator(
       '3.2',
       {
-        numerator: count(online, (procedure) => codesWithOnlineDossier.has(procedure.code)),
+        numerator: count(online, (procedure) => counts.codesWithOnlineDossier.has(procedure.code)),
         denominator: online.length,
       },
       rules,
@@ -172,75 +174,94 @@ function onlineIndicators(context: Context, sync: Indicator | null): Indicator[]
       },
       rules,
     ),
-    ratioIndicator(
-      '3.6',
-      {
-        numerator: count(paying, (fact) => fact.paidOnline === 1 || fact.paidOnline === 2),
-        denominator: paying.length,
-      },
-      rules,
-    ),
+    ratioIndicator('3.6', { numerator: counts.paidOnline, denominator: counts.paying }, rules),
   ];
 }
 
 /** 4.1 – 4.5: digitised components and results, reuse, the citizen's store, population data. */
-function digitisationIndicators(context: Context): Indicator[] {
-  const { dossiers, procedureOf, rules } = context;
-  const paperResult = dossiers.filter((fact) => procedureOf(fact)?.returnsPaperResult === true);
-  const forCitizens = dossiers.filter((fact) => procedureOf(fact)?.isForCitizens === true);
-  const ofAll = (test: (fact: DossierFacts) => boolean) => ({
-    numerator: count(dossiers, test),
-    denominator: dossiers.length,
-  });
+function digitisationIndicators(counts: DossierCounts, rules: Qd766Rules): Indicator[] {
+  const ofAll = (numerator: number) => ({ numerator, denominator: counts.all });
   return [
-    ratioIndicator(
-      '4.1',
-      { numerator: count(paperResult, (f) => f.hasResultFile === true), denominator: paperResult.length },
-      rules,
-    ),
-    ratioIndicator(
-      '4.2',
-      ofAll((f) => f.hasAllComponentFiles === true && f.hasResultFile === true),
-      rules,
-    ),
-    ratioIndicator(
-      '4.3',
-      ofAll((f) => f.hasReusedComponent === true),
-      rules,
-    ),
-    ratioIndicator(
-      '4.4',
-      ofAll((f) => f.hasComponentFromCitizenStore === true || f.isResultInCitizenStore === true),
-      rules,
-    ),
-    ratioIndicator(
-      '4.5',
-      {
-        numerator: count(forCitizens, (f) => f.usesPopulationData === true),
-        denominator: forCitizens.length,
-      },
-      rules,
-    ),
+    ratioIndicator('4.1', { numerator: counts.paperResultWithFile, denominator: counts.paperResult }, rules),
+    ratioIndicator('4.2', ofAll(counts.digitised), rules),
+    ratioIndicator('4.3', ofAll(counts.reused), rules),
+    ratioIndicator('4.4', ofAll(counts.inCitizenStore), rules),
+    ratioIndicator('4.5', { numerator: counts.usingPopulationData, denominator: counts.forCitizens }, rules),
   ];
+}
+
+const yes = (test: boolean): number => (test ? 1 : 0);
+
+/**
+ * The indicators fed one dossier at a time, so a long period can be read in batches: `add` each
+ * dossier (with its on-time measure when the caller has it, seen at `period.to`), then `result`.
+ */
+export function createQd766Tally(input: Omit<Qd766Input, 'dossiers'>) {
+  const rules = input.rules ?? DEFAULT_QD766_RULES;
+  const byCode = new Map(input.procedures.map((procedure) => [procedure.code, procedure]));
+  const options = { periodEnd: input.period.to, elapsed: input.elapsed };
+  const counts: DossierCounts = {
+    all: 0,
+    late: 0,
+    complained: 0,
+    codesWithOnlineDossier: new Set(),
+    onlineWithResult: 0,
+    paying: 0,
+    paidOnline: 0,
+    paperResult: 0,
+    paperResultWithFile: 0,
+    digitised: 0,
+    reused: 0,
+    inCitizenStore: 0,
+    forCitizens: 0,
+    usingPopulationData: 0,
+  };
+  return {
+    add(fact: DossierFacts, measured: OnTime = measureOnTime(fact, options)): void {
+      const procedure = byCode.get(fact.procedureCode);
+      counts.all += 1;
+      counts.late += yes(!measured.isOnTime);
+      counts.complained += yes(fact.pakn?.hasAny === true || fact.rating?.sentiment === 'dislike');
+      if (fact.channel === 2) {
+        counts.codesWithOnlineDossier.add(fact.procedureCode);
+        counts.onlineWithResult += yes(procedure?.returnsPaperResult !== true || fact.hasResultFile === true);
+      }
+      if ((fact.hasFees ?? procedure?.hasFees) === true && fact.areFeesAllZero !== true) {
+        counts.paying += 1;
+        counts.paidOnline += yes(fact.paidOnline === 1 || fact.paidOnline === 2);
+      }
+      if (procedure?.returnsPaperResult === true) {
+        counts.paperResult += 1;
+        counts.paperResultWithFile += yes(fact.hasResultFile === true);
+      }
+      counts.digitised += yes(fact.hasAllComponentFiles === true && fact.hasResultFile === true);
+      counts.reused += yes(fact.hasReusedComponent === true);
+      counts.inCitizenStore += yes(
+        fact.hasComponentFromCitizenStore === true || fact.isResultInCitizenStore === true,
+      );
+      if (procedure?.isForCitizens === true) {
+        counts.forCitizens += 1;
+        counts.usingPopulationData += yes(fact.usesPopulationData === true);
+      }
+    },
+    /** Every indicator, in QĐ 766 order; 1.4 only when sync counts are given (here or in the input). */
+    result(sync: SyncCounts | undefined = input.sync): Indicator[] {
+      const syncIndicator = sync ? syncRateIndicator(sync, rules) : null;
+      const [onTime, satisfaction] = progressAndSatisfaction(counts, rules);
+      return [
+        ...(syncIndicator ? [syncIndicator] : []),
+        onTime,
+        ...onlineIndicators(counts, input.procedures, syncIndicator, rules),
+        ...digitisationIndicators(counts, rules),
+        satisfaction,
+      ];
+    },
+  };
 }
 
 /** Every indicator above, in QĐ 766 order; 1.4 only when sync counts are given, 2.2 per procedure apart. */
 export function computeQd766(input: Qd766Input): Indicator[] {
-  const rules = input.rules ?? DEFAULT_QD766_RULES;
-  const byCode = new Map(input.procedures.map((procedure) => [procedure.code, procedure]));
-  const context: Context = {
-    dossiers: input.dossiers,
-    procedures: input.procedures,
-    procedureOf: (fact) => byCode.get(fact.procedureCode),
-    rules,
-  };
-  const sync = input.sync ? syncRateIndicator(input.sync, rules) : null;
-  const [onTime, satisfaction] = progressAndSatisfaction(context, input);
-  return [
-    ...(sync ? [sync] : []),
-    onTime,
-    ...onlineIndicators(context, sync),
-    ...digitisationIndicators(context),
-    satisfaction,
-  ];
+  const tally = createQd766Tally(input);
+  for (const fact of input.dossiers) tally.add(fact);
+  return tally.result();
 }

@@ -1,4 +1,4 @@
-import { compareWithDue, measureOnTime, type Timeliness } from './on-time.ts';
+import { compareWithDue, measureOnTime, type OnTime, type Timeliness } from './on-time.ts';
 import type { DossierFacts, Elapsed, IndexPoints, ProcedureFacts, ProcessingStep } from './types.ts';
 
 /**
@@ -39,11 +39,14 @@ export interface ScoreDossierOptions {
   elapsed: Elapsed;
   /** Score index 2 on this official's steps only (the official's own evaluation). */
   officialId?: string;
+  /** The dossier's on-time measure at `periodEnd`, when the caller already has it. */
+  onTime?: OnTime;
 }
 
 export function scoreDossier(fact: DossierFacts, options: ScoreDossierOptions): DossierIndexPoints {
   const cited = fact.rating?.points ?? {};
-  const onTime = measureOnTime(fact, { periodEnd: options.periodEnd, elapsed: options.elapsed });
+  const onTime =
+    options.onTime ?? measureOnTime(fact, { periodEnd: options.periodEnd, elapsed: options.elapsed });
   const resolved = onTime.isResolved;
   const points: DossierIndexPoints = {};
   const index1 = cited[1] ?? (resolved ? byTimeliness[onTime.timeliness] : undefined);

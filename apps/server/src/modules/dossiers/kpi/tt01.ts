@@ -1,4 +1,4 @@
-import { measureOnTime } from './on-time.ts';
+import { measureOnTime, type OnTime } from './on-time.ts';
 import { roundHalfUp } from './rounding.ts';
 import { scoreDossier, type DossierIndexNumber, type DossierIndexPoints } from './tt01-dossier.ts';
 import type { DossierFacts, Elapsed, IndexNumber, IndexPoints, Period, ProcedureFacts } from './types.ts';
@@ -18,17 +18,40 @@ export interface IndexScore {
   isExcluded: boolean;
 }
 
+/** Points summed per index over the dossiers that have it: the parts of an average, added up in batches. */
+export type IndexSums = Partial<Record<DossierIndexNumber, { sum: number; count: number }>>;
+
+export function addIndexPoints(sums: IndexSums, points: DossierIndexPoints): void {
+  for (const [key, value] of Object.entries(points)) {
+    const index = Number(key) as DossierIndexNumber;
+    const entry = sums[index] ?? (sums[index] = { sum: 0, count: 0 });
+    entry.sum += value;
+    entry.count += 1;
+  }
+}
+
+/** The average of each per-dossier index from its sums, 1 decimal; an index no dossier has is excluded. */
+export function averageSums(sums: IndexSums, indices: readonly DossierIndexNumber[]): IndexScore[] {
+  return indices.map((index) => {
+    const entry = sums[index];
+    if (!entry || entry.count === 0) return { index, score: null, dossiers: 0, isExcluded: true };
+    return {
+      index,
+      score: roundHalfUp(entry.sum / entry.count, 1),
+      dossiers: entry.count,
+      isExcluded: false,
+    };
+  });
+}
+
 /** The average of each per-dossier index over the dossiers that have it, 1 decimal. */
 export function averageIndices(
   scored: readonly DossierIndexPoints[],
   indices: readonly DossierIndexNumber[],
 ): IndexScore[] {
-  return indices.map((index) => {
-    const points = scored.map((dossier) => dossier[index]).filter((p): p is IndexPoints => p !== undefined);
-    if (points.length === 0) return { index, score: null, dossiers: 0, isExcluded: true };
-    const sum = points.reduce<number>((total, p) => total + p, 0);
-    return { index, score: roundHalfUp(sum / points.length, 1), dossiers: points.length, isExcluded: false };
-  });
+  const sums: IndexSums = {};
+  for (const points of scored) addIndexPoints(sums, points);
+  return averageSums(sums, indices);
 }
 
 const totalOf = (scores: readonly IndexScore[]): number =>
@@ -152,29 +175,50 @@ const agencyIndex = (index: IndexNumber, points: IndexPoints | undefined): Index
     ? { index, score: null, isExcluded: true }
     : { index, score: points, isExcluded: false };
 
+/**
+ * An agency's evaluation fed one dossier at a time (with its on-time measure at `period.to` when the
+ * caller has it), so a long period can be read in batches; `result` gives what `evaluateAgency` does.
+ */
+export function createAgencyEvaluationTally(
+  input: Omit<EvaluationBase, 'dossiers'> & { agency: AgencyFacts },
+) {
+  const procedureOf = new Map(input.procedures.map((procedure) => [procedure.code, procedure]));
+  const options = { periodEnd: input.period.to, elapsed: input.elapsed };
+  const sums: IndexSums = {};
+  let total = 0;
+  let online = 0;
+  let onlineLate = 0;
+  return {
+    add(fact: DossierFacts, onTime: OnTime = measureOnTime(fact, options)): void {
+      const procedure = procedureOf.get(fact.procedureCode);
+      addIndexPoints(sums, scoreDossier(fact, { ...options, onTime, ...(procedure ? { procedure } : {}) }));
+      total += 1;
+      if (fact.channel === 2) {
+        online += 1;
+        if (!onTime.isOnTime) onlineLate += 1;
+      }
+    },
+    result(): Evaluation<AgencyBand> {
+      const perDossier = averageSums(sums, [1, 2, 3, 4, 6, 7]);
+      const { oneStop, pakn, onlineServices } = input.agency;
+      const indices = [
+        ...perDossier.filter((s) => s.index < 5),
+        agencyIndex(5, oneStop ? scoreOneStop(oneStop) : undefined),
+        ...perDossier.filter((s) => s.index === 6 || s.index === 7),
+        agencyIndex(8, pakn ? scorePaknHandling(pakn) : undefined),
+        agencyIndex(
+          9,
+          onlineServices ? scoreOnlineServices(onlineServices, { total, online, onlineLate }) : undefined,
+        ),
+      ];
+      return evaluation(indices, agencyBand);
+    },
+  };
+}
+
 /** An agency over the dossiers of the period it is competent for: the nine indices and its band. */
 export function evaluateAgency(input: EvaluationBase & { agency: AgencyFacts }): Evaluation<AgencyBand> {
-  const perDossier = averageIndices(scoreAll(input), [1, 2, 3, 4, 6, 7]);
-  const online = input.dossiers.filter((fact) => fact.channel === 2);
-  const onlineLate = online.filter(
-    (fact) => !measureOnTime(fact, { periodEnd: input.period.to, elapsed: input.elapsed }).isOnTime,
-  ).length;
-  const { oneStop, pakn, onlineServices } = input.agency;
-  const indices = [
-    ...perDossier.filter((s) => s.index < 5),
-    agencyIndex(5, oneStop ? scoreOneStop(oneStop) : undefined),
-    ...perDossier.filter((s) => s.index === 6 || s.index === 7),
-    agencyIndex(8, pakn ? scorePaknHandling(pakn) : undefined),
-    agencyIndex(
-      9,
-      onlineServices
-        ? scoreOnlineServices(onlineServices, {
-            total: input.dossiers.length,
-            online: online.length,
-            onlineLate,
-          })
-        : undefined,
-    ),
-  ];
-  return evaluation(indices, agencyBand);
+  const tally = createAgencyEvaluationTally(input);
+  for (const fact of input.dossiers) tally.add(fact);
+  return tally.result();
 }
