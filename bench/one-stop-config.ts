@@ -11,6 +11,8 @@ export const CLIENTS = flag('clients', 8);
 export const SUBMIT_SECONDS = flag('seconds', 5);
 export const SAMPLES = flag('samples', 50);
 export const WITH_PGLITE = process.argv.includes('--pglite');
+/** Keep a database already holding at least --dossiers dossiers (a previous run's seed) instead of seeding again. */
+export const REUSE_SEEDED = process.argv.includes('--reuse-seeded');
 export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 export const WARMUP = 3;

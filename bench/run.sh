@@ -18,9 +18,9 @@ for arg in "$@"; do
   case $arg in
     --pg) cluster=1 ;;
     --one-stop) one_stop=1 ;;
-    --dossiers=* | --clients=* | --seconds=* | --samples=* | --pglite) one_stop_args+=("$arg") ;;
+    --dossiers=* | --clients=* | --seconds=* | --samples=* | --pglite | --reuse-seeded) one_stop_args+=("$arg") ;;
     *)
-      echo "usage: npm run bench [-- --pg] [--one-stop [--dossiers=N] [--clients=N] [--seconds=S] [--samples=N] [--pglite]]" >&2
+      echo "usage: npm run bench [-- --pg] [--one-stop [--dossiers=N] [--clients=N] [--seconds=S] [--samples=N] [--pglite] [--reuse-seeded]]" >&2
       exit 2
       ;;
   esac
