@@ -381,9 +381,11 @@ describe('deadlines', () => {
 
   it('needs a justification for a supplement request more than 3 working days after receipt, then restarts the deadline', async () => {
     const dossier = await received();
+    // Received 20 days ago and due 5 days ago: the restart gives a due date in the future.
+    const firstDue = new Date(Date.now() - 5 * 86_400_000);
     await t.database.db
       .updateTable('dossier')
-      .set({ received_at: new Date(Date.now() - 20 * 86_400_000) })
+      .set({ received_at: new Date(Date.now() - 20 * 86_400_000), due_at: firstDue, first_due_at: firstDue })
       .where('id', '=', dossier.id)
       .execute();
     const items = [{ name: 'Giấy xác nhận nơi cư trú', reason: 'Cần đối chiếu nơi cư trú trước đây' }];
@@ -405,6 +407,14 @@ describe('deadlines', () => {
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
     expect(completed.body.status).toBe('in_process');
     expect(new Date(completed.body.dueAt!).getTime()).toBeGreaterThanOrEqual(before);
+    // The due date given at receipt is kept for QĐ 766 indicator 2.1 (R-CAL-7).
+    const kept = await t.database.db
+      .selectFrom('dossier')
+      .select(['first_due_at', 'due_at'])
+      .where('id', '=', dossier.id)
+      .executeTakeFirstOrThrow();
+    expect(kept.first_due_at?.toISOString()).toBe(firstDue.toISOString());
+    expect(kept.due_at!.getTime()).toBeGreaterThan(Date.now());
   });
 });
 

@@ -44,7 +44,7 @@ export async function receiveDossier(
     actor,
     at,
     note: note ?? null,
-    patch: { received_at: at, due_at: dueAt, ...stepPatch },
+    patch: { received_at: at, due_at: dueAt, first_due_at: dueAt, ...stepPatch },
   });
   await invoiceFee(tx, received, actor);
 }

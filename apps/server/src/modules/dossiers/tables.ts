@@ -39,6 +39,8 @@ export interface DossierTable {
   received_at: NullableTimestamp;
   due_at: NullableTimestamp;
   original_due_at: NullableTimestamp;
+  /** The due instant given at receipt (form 01), never moved (migration 0013). */
+  first_due_at: NullableTimestamp;
   rescheduled: Defaulted<boolean>;
   resolved_at: NullableTimestamp;
   returned_at: NullableTimestamp;
