@@ -5,8 +5,9 @@ import { loadWorkCalendar } from '../src/modules/calendar/repository.ts';
 import { scanDossierAlerts, type SentAlert } from '../src/modules/dossiers/alerts.ts';
 import { handoverDueAt, stepReminderAt } from '../src/modules/dossiers/alerts-rules.ts';
 import { budgetHours } from '../src/modules/procedures/rules.ts';
-import { getSetting } from '../src/platform/settings.ts';
+import { clearSettingsCache, getSetting } from '../src/platform/settings.ts';
 import { todayInVietnam } from '../src/platform/time.ts';
+import { addDays } from '../src/modules/calendar/iso-day.ts';
 import { agencyOf, CITIZEN, draftBody } from './dossier-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
 
@@ -254,5 +255,50 @@ describe('step reminders', () => {
     const next = await scan(later(forwarded.body.currentStep!.dueAt, SECOND), dossier.id, 'step_reminder');
     expect(next).toEqual([expect.objectContaining({ recipients: 1 })]);
     expect(await alertsIn(giamdoc, dossier.id)).toContain('dossier.reminder.step_due');
+  });
+
+  it('reads the threshold as a dated setting: a new share counts from its effective day', async () => {
+    const dossier = await paperDossier();
+    const step = dossier.currentStep!;
+    const version = await t.database.db
+      .selectFrom('procedure_version as pv')
+      .innerJoin('dossier as d', 'd.procedure_version_id', 'pv.id')
+      .select('pv.content')
+      .where('d.id', '=', dossier.id)
+      .executeTakeFirstOrThrow();
+    const steps = (version.content as { steps: { budget: { value: number; unit: 'hour' } }[] }).steps;
+    const budget = budgetHours(steps[step.index]!.budget);
+    const workingHours = await getSetting(t.database.db, 'calendar.workingHours');
+    const calendar = await calendarAround(step.startedAt);
+    const at = (share: number) =>
+      stepReminderAt(
+        calendar,
+        { startedAt: new Date(step.startedAt), budgetHours: budget },
+        { remainingShare: share, remainingHours: 4 },
+        workingHours,
+      );
+    const early = at(1);
+    expect(early.getTime()).toBeLessThan(at(0.25).getTime());
+    const scanDay = todayInVietnam(later(early, SECOND));
+    const setShare = async (from: string) => {
+      await t.database.db
+        .insertInto('setting')
+        .values({ key: 'dossier.reminder.remainingShare', effective_from: from, value: JSON.stringify(1) })
+        .execute();
+      clearSettingsCache();
+    };
+    try {
+      await setShare(addDays(scanDay, 1));
+      expect(await scan(later(early, SECOND), dossier.id, 'step_reminder')).toEqual([]);
+      await setShare(scanDay);
+      const sent = await scan(later(early, SECOND), dossier.id, 'step_reminder');
+      expect(sent.map((alert) => alert.dueAt)).toEqual([early.toISOString()]);
+    } finally {
+      await t.database.db
+        .deleteFrom('setting')
+        .where('key', '=', 'dossier.reminder.remainingShare')
+        .execute();
+      clearSettingsCache();
+    }
   });
 });
