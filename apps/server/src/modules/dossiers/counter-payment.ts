@@ -1,13 +1,12 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { runCommand } from '../../platform/idempotency.ts';
 import { recordCounterPayment } from '../payments/record-counter-payment.ts';
-import { findInvoiceRow, findReceiptRow, toReceipt, type FeeReceipt } from '../payments/repository.ts';
+import { findInvoiceRow, findReceiptOfInvoice } from '../payments/repository.ts';
 import { canSee, consultedAgencyIds, reaches, type Caller } from './access.ts';
 import type { Command } from './command.ts';
 import { settleDossierFee } from './fees.ts';
+import { renderFeeReceipt } from './forms/fee-receipt.ts';
 import { findDossier, lockDossier } from './repository.ts';
 
 /** What the desk answers after taking cash: the invoice's amount and the e-receipt it issued. */
@@ -18,16 +17,6 @@ export interface CounterPaymentResult {
   receiptId: string;
   receiptNo: string;
   paidAt: string;
-}
-
-async function receiptOfInvoice(reader: Db | Transaction<DB>, invoiceId: string): Promise<FeeReceipt | null> {
-  const row = await reader
-    .selectFrom('fee_receipt')
-    .select('id')
-    .where('invoice_id', '=', invoiceId)
-    .executeTakeFirst();
-  const receipt = row ? await findReceiptRow(reader, row.id) : undefined;
-  return receipt ? toReceipt(receipt) : null;
 }
 
 /**
@@ -53,7 +42,7 @@ export function payAtCounter(
     if (!invoice || invoice.status === 'cancelled')
       throw conflict('paymentStatus', 'payment.noFeeDue', { paymentStatus: row.payment_status });
     if (invoice.status === 'paid') {
-      const receipt = await receiptOfInvoice(tx, invoice.id);
+      const receipt = await findReceiptOfInvoice(tx, invoice.id);
       throw new AppError('conflict', {
         detail: 'the fee of this dossier is already paid',
         issues: [
@@ -72,7 +61,7 @@ export function payAtCounter(
       officer: command.actor,
       onSettled: (settleTx, invoiceNow) => settleDossierFee(settleTx, invoiceNow, command.actor),
     });
-    const receipt = (await receiptOfInvoice(tx, invoice.id))!;
+    const receipt = (await findReceiptOfInvoice(tx, invoice.id))!;
     return {
       dossierId,
       invoiceId: paid.id,
@@ -85,14 +74,52 @@ export function payAtCounter(
 }
 
 /**
- * The e-receipt of a dossier's fee, for whoever may see the dossier (its applicant, or officials in
- * reach); 404 when the dossier is out of reach or its fee is not paid.
+ * The printed e-receipt of a dossier's fee (PDF), for whoever may see the dossier (its applicant, or
+ * officials in reach); 404 when the dossier is out of reach or its fee is not paid. `origin` is where
+ * the QR code's public lookup points.
  */
-export async function getDossierReceipt(db: Db, caller: Caller, dossierId: string): Promise<FeeReceipt> {
+export async function printDossierReceipt(
+  db: Db,
+  caller: Caller,
+  dossierId: string,
+  origin: string,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const loaded = await findDossier(db, dossierId);
   if (!loaded || !canSee(caller, loaded.row, await consultedAgencyIds(db, dossierId)))
     throw notFound('dossier');
-  const receipt = loaded.row.invoice_id ? await receiptOfInvoice(db, loaded.row.invoice_id) : null;
+  const { row } = loaded;
+  const receipt = row.invoice_id ? await findReceiptOfInvoice(db, row.invoice_id) : undefined;
   if (!receipt) throw notFound('fee_receipt');
-  return receipt;
+  const agency = await db
+    .selectFrom('agency as a')
+    .leftJoin('agency as p', 'p.id', 'a.parent_id')
+    .select(['a.name', 'p.name as parent_name'])
+    .where('a.id', '=', row.receiving_agency_id)
+    .executeTakeFirstOrThrow();
+  // The officer who took the cash is the actor of the dossier's `pay` event ("Name (username)").
+  const paid = await db
+    .selectFrom('dossier_event')
+    .select('actor_label')
+    .where('dossier_id', '=', row.id)
+    .where('action', '=', 'pay')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const code = row.code ?? '';
+  const bytes = await renderFeeReceipt({
+    agency: { name: agency.name, parentName: agency.parent_name },
+    dossier: {
+      code,
+      lookupUrl: `${origin}/track/${encodeURIComponent(code)}`,
+      procedureName: loaded.procedure.content.name,
+    },
+    receiptNo: receipt.receiptNo,
+    payerName: receipt.payerName,
+    content: receipt.content,
+    amountVnd: receipt.amountVnd,
+    paidThrough: receipt.provider,
+    issuedAt: receipt.issuedAt,
+    collectedBy:
+      receipt.provider === null ? (paid?.actor_label ?? '').replace(/\s*\([^)]*\)$/, '') || null : null,
+  });
+  return { fileName: `bien-lai-${receipt.receiptNo}.pdf`, bytes };
 }

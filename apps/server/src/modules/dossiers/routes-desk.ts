@@ -7,8 +7,7 @@ import { conflict } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/guard.ts';
 import { callerOf, loadVisibleDossier } from './access.ts';
 import type { Command } from './command.ts';
-import { getDossierReceipt, payAtCounter } from './counter-payment.ts';
-import { renderFeeReceipt } from './forms/fee-receipt.ts';
+import { payAtCounter, printDossierReceipt } from './counter-payment.ts';
 import { forwardTarget, listAssigneeCandidates } from './forward-assignees.ts';
 import { isRated, stateOf } from './repository.ts';
 import { allowedActions, isAllowed } from './workflow.ts';
@@ -103,42 +102,11 @@ export const dossierDeskRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
     },
     async (request, reply) => {
       const caller = await callerOf(db, request.principal!);
-      const receipt = await getDossierReceipt(db, caller, request.params.id);
-      const { loaded } = await loadVisibleDossier(db, caller, request.params.id);
-      const { row } = loaded;
-      const agency = await db
-        .selectFrom('agency as a')
-        .leftJoin('agency as p', 'p.id', 'a.parent_id')
-        .select(['a.name', 'p.name as parent_name'])
-        .where('a.id', '=', row.receiving_agency_id)
-        .executeTakeFirstOrThrow();
-      const paid = await db
-        .selectFrom('dossier_event')
-        .select('actor_label')
-        .where('dossier_id', '=', row.id)
-        .where('action', '=', 'pay')
-        .orderBy('id', 'desc')
-        .executeTakeFirst();
-      const code = row.code ?? '';
-      const bytes = await renderFeeReceipt({
-        agency: { name: agency.name, parentName: agency.parent_name },
-        dossier: {
-          code,
-          lookupUrl: `${request.protocol}://${request.host}/track/${encodeURIComponent(code)}`,
-          procedureName: loaded.procedure.content.name,
-        },
-        receiptNo: receipt.receiptNo,
-        payerName: receipt.payerName,
-        content: receipt.content,
-        amountVnd: receipt.amountVnd,
-        paidThrough: receipt.provider,
-        issuedAt: receipt.issuedAt,
-        collectedBy:
-          receipt.provider === null ? (paid?.actor_label ?? '').replace(/\s*\([^)]*\)$/, '') || null : null,
-      });
+      const origin = `${request.protocol}://${request.host}`;
+      const { fileName, bytes } = await printDossierReceipt(db, caller, request.params.id, origin);
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="bien-lai-${receipt.receiptNo}.pdf"`)
+        .header('content-disposition', `inline; filename="${fileName}"`)
         .header('cache-control', 'private, no-store')
         .send(Buffer.from(bytes));
     },

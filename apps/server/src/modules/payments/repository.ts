@@ -98,3 +98,14 @@ export async function findReceiptRow(
   if (!UUID.test(id)) return undefined;
   return db.selectFrom('fee_receipt').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** The e-receipt of an invoice (one at most: it is issued when the invoice is paid). */
+export async function findReceiptOfInvoice(db: Reader, invoiceId: string): Promise<FeeReceipt | undefined> {
+  if (!UUID.test(invoiceId)) return undefined;
+  const row = await db
+    .selectFrom('fee_receipt')
+    .selectAll()
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
+  return row ? toReceipt(row) : undefined;
+}
