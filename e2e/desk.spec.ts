@@ -1,13 +1,14 @@
 // Browser journeys of the desk's extras on the officer's dossier page (/workspace/dossiers/:id):
 // the one-stop officer takes the fee in cash ("Thu tiền mặt") and prints the e-receipt; the
-// specialist forwards a dossier to a chosen leader, who finds it under "Của tôi".
+// specialist forwards a dossier to a chosen leader, who finds it under "Của tôi". Last, the
+// catalogue pages send an Idempotency-Key with each change (on the administrators' private server).
 //
 // Officers of the demo province: motcua (desk of the provincial service centre), chuyenvien and
 // giamdoc (Sở Tư pháp, which decides 2.000488, Phiếu lý lịch tư pháp, fee 200,000 VND in the
 // general case). Each journey enters its own paper dossier through the API, as the counter page would.
 
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { PASSWORD, expectNoAxeViolations, signIn } from './support.ts';
+import { PASSWORD, adminTest, expectNoAxeViolations, signIn, signInAdministrator } from './support.ts';
 
 const LLTP = '2.000488';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -164,3 +165,52 @@ test('the specialist forwards to a chosen leader, who finds it under "Của tôi
   await expectNoAxeViolations(director);
   await api.dispose();
 });
+
+adminTest(
+  'the catalogue sends an Idempotency-Key with each change, a new one per change',
+  async ({ page }) => {
+    adminTest.setTimeout(180_000);
+    // 2.001035 (chứng thực bản sao): a procedure the other catalogue journey (figures.spec.ts) leaves alone.
+    const code = '2.001035';
+    const keys: { path: string; key: string | null }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/procedures'))
+        keys.push({
+          path: new URL(request.url()).pathname,
+          key: request.headers()['idempotency-key'] ?? null,
+        });
+    });
+    await signInAdministrator(page);
+    await page.goto(`/workspace/procedures?code=${code}`);
+    const versions = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4 }) });
+    await expect(versions.first()).toContainText('Đang có hiệu lực');
+    const before = await versions.count();
+    await page.getByRole('button', { name: 'Thêm phiên bản' }).click();
+    const form = page.getByRole('region', { name: `Phiên bản mới của thủ tục ${code}` });
+    const later = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+      new Date(Date.now() + 60 * 86_400_000),
+    );
+    await form.getByLabel('Có hiệu lực từ ngày').fill(later);
+    await form.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: /^Đã lưu bản nháp phiên bản \d+\.$/ }),
+    ).toBeVisible();
+    await expect(versions).toHaveCount(before + 1);
+    await versions
+      .first()
+      .getByRole('button', { name: /^Công bố phiên bản \d+$/ })
+      .click();
+    await expect(page.getByRole('status').filter({ hasText: /^Đã công bố phiên bản \d+\.$/ })).toBeVisible();
+    await expect(versions.first()).toContainText('Sắp có hiệu lực');
+
+    expect(keys.map((sent) => sent.path)).toEqual([
+      `/api/procedures/${code}/versions`,
+      expect.stringMatching(
+        new RegExp(`^/api/procedures/${code.replace('.', '\\.')}/versions/\\d+/publish$`),
+      ),
+    ]);
+    for (const sent of keys) expect(sent.key).toMatch(/^[A-Za-z0-9._:-]{8,200}$/);
+    expect(new Set(keys.map((sent) => sent.key)).size).toBe(2);
+    await expectNoAxeViolations(page);
+  },
+);
