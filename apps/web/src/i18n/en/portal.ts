@@ -42,7 +42,7 @@ export const portalPages: Dictionary<typeof vi> = {
     },
     fees: {
       listFree: 'Free',
-      listByCase: 'Depends on the case ({{low}} to {{high}})',
+      listByCase: 'Depends on the case: from {{low}} to {{high}}',
       free: 'No fee',
       range: 'From {{low}} to {{high}}',
       fixed: 'Fee: {{amount}}',

@@ -39,7 +39,7 @@ export const portalPages = {
     },
     fees: {
       listFree: 'Miễn phí',
-      listByCase: 'Theo trường hợp (từ {{low}} đến {{high}})',
+      listByCase: 'Theo trường hợp: Từ {{low}} đến {{high}}',
       free: 'Không thu phí, lệ phí',
       range: 'Từ {{low}} đến {{high}}',
       fixed: 'Mức thu: {{amount}}',
