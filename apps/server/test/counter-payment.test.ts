@@ -137,6 +137,22 @@ describe('cash at the counter', () => {
     expect(second.body.message).toContain(first.body.receiptNo);
   });
 
+  it('lets one of two desks paying at the same moment win; the other gets 409 and one receipt exists', async () => {
+    const dossier = await receivedAtCounter();
+    const other = await t.signedIn('motcua');
+    const answers = await Promise.all([
+      pay(motcua, dossier.id, 200_000, `race-a-${dossier.id}`),
+      pay(other, dossier.id, 200_000, `race-b-${dossier.id}`),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const receipts = await t.database.db
+      .selectFrom('fee_receipt')
+      .select('receipt_no')
+      .where('invoice_id', '=', dossier.invoiceId!)
+      .execute();
+    expect(receipts).toHaveLength(1);
+  });
+
   it('answers 409 when the dossier owes nothing (an exemption)', async () => {
     const dossier = await receivedAtCounter({ exemption: 0 });
     expect(dossier.invoiceId).toBeNull();

@@ -7,7 +7,7 @@ import { canSee, consultedAgencyIds, reaches, type Caller } from './access.ts';
 import type { Command } from './command.ts';
 import { settleDossierFee } from './fees.ts';
 import { renderFeeReceipt } from './forms/fee-receipt.ts';
-import { findDossier, lockDossier } from './repository.ts';
+import { findDossier } from './repository.ts';
 
 /** What the desk answers after taking cash: the invoice's amount and the e-receipt it issued. */
 export interface CounterPaymentResult {
@@ -32,8 +32,10 @@ export function payAtCounter(
   body: { amountVnd: number },
 ): Promise<CounterPaymentResult> {
   return runCommand(command.db, command.request, async (tx) => {
-    const loaded = await lockDossier(tx, dossierId);
-    if (!reaches(command.caller, 'dossier.receive', loaded.row.receiving_agency_id))
+    // Locks in the order of an online payment's callback (invoice, then the dossier in
+    // settleDossierFee), so that a callback arriving at the same moment cannot deadlock with the desk.
+    const loaded = await findDossier(tx, dossierId);
+    if (!loaded || !reaches(command.caller, 'dossier.receive', loaded.row.receiving_agency_id))
       throw notFound('dossier');
     const { row } = loaded;
     const invoice = row.invoice_id
