@@ -2,11 +2,12 @@ import { sql, type Transaction } from 'kysely';
 import type { ProcessStep } from '@tinhso/contracts';
 import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
-import { invalid } from '../../platform/errors.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
 import { todayInVietnam } from '../../platform/time.ts';
-import type { LoadedDossier } from './repository.ts';
+import { loadVisibleDossier, type Caller } from './access.ts';
+import { isRated, stateOf, type LoadedDossier } from './repository.ts';
 import { stepAgency } from './transition.ts';
-import { capacityForStep, type Capacity } from './workflow.ts';
+import { allowedActions, capacityForStep, isAllowed, type Capacity } from './workflow.ts';
 
 /** The permission that acts at a step, by the capacity the step asks for (workflow.ts). */
 const PERMISSION_OF: Record<Capacity, string> = {
@@ -96,4 +97,32 @@ export async function checkAssignee(
   if (!candidates.some((candidate) => candidate.id === assigneeId))
     throw invalid('assigneeId', 'dossier.assigneeNotCandidate');
   return assigneeId;
+}
+
+/**
+ * The candidates for the next step of a dossier the caller may forward now (404 out of reach, 409
+ * with the allowed actions otherwise), with the step and the agency that works it.
+ */
+export async function listForwardAssignees(db: Db, caller: Caller, dossierId: string) {
+  const { loaded, who } = await loadVisibleDossier(db, caller, dossierId);
+  const state = stateOf(loaded, await isRated(db, loaded.row.id));
+  if (!isAllowed('forward', state, who))
+    throw conflict('action', 'dossier.actionNotAllowed', {
+      action: 'forward',
+      status: loaded.row.status,
+      allowed: allowedActions(state, who).join(', ') || '—',
+    });
+  const target = forwardTarget(loaded);
+  if (!target) return { step: null, agency: null, items: [] };
+  const agency = await db
+    .selectFrom('agency')
+    .select(['id', 'name'])
+    .where('id', '=', target.agencyId)
+    .executeTakeFirstOrThrow();
+  const { step } = target;
+  return {
+    step: { index: target.stepIndex, name: step.name, role: step.role, unit: step.unit },
+    agency,
+    items: await listAssigneeCandidates(db, target),
+  };
 }

@@ -3,14 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams, Uuid } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
-import { conflict } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/guard.ts';
-import { callerOf, loadVisibleDossier } from './access.ts';
+import { callerOf } from './access.ts';
 import type { Command } from './command.ts';
 import { payAtCounter, printDossierReceipt } from './counter-payment.ts';
-import { forwardTarget, listAssigneeCandidates } from './forward-assignees.ts';
-import { isRated, stateOf } from './repository.ts';
-import { allowedActions, isAllowed } from './workflow.ts';
+import { listForwardAssignees } from './forward-assignees.ts';
 
 const tags = ['dossiers'];
 
@@ -124,29 +121,6 @@ export const dossierDeskRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
         response: { 200: AssigneeList },
       },
     },
-    async (request) => {
-      const caller = await callerOf(db, request.principal!);
-      const { loaded, who } = await loadVisibleDossier(db, caller, request.params.id);
-      const state = stateOf(loaded, await isRated(db, loaded.row.id));
-      if (!isAllowed('forward', state, who))
-        throw conflict('action', 'dossier.actionNotAllowed', {
-          action: 'forward',
-          status: loaded.row.status,
-          allowed: allowedActions(state, who).join(', ') || '—',
-        });
-      const target = forwardTarget(loaded);
-      if (!target) return { step: null, agency: null, items: [] };
-      const agency = await db
-        .selectFrom('agency')
-        .select(['id', 'name'])
-        .where('id', '=', target.agencyId)
-        .executeTakeFirstOrThrow();
-      const { step } = target;
-      return {
-        step: { index: target.stepIndex, name: step.name, role: step.role, unit: step.unit },
-        agency,
-        items: await listAssigneeCandidates(db, target),
-      };
-    },
+    async (request) => listForwardAssignees(db, await callerOf(db, request.principal!), request.params.id),
   );
 };
