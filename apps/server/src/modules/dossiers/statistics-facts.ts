@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import { CHANNEL_CODES } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import type { DB } from '../../platform/db-types.ts';
@@ -14,6 +14,8 @@ import type { DossierFacts } from './kpi/types.ts';
  */
 
 export const BATCH_SIZE = 20_000;
+/** Batches read ahead of the one being counted. */
+const READ_AHEAD = 2;
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const SATISFACTION_POINTS = { satisfied: 2, neutral: 1, dissatisfied: 0 } as const;
@@ -104,7 +106,8 @@ export async function planBatches(
  * An instant as epoch milliseconds in a float8: `extract` would give a numeric, several times
  * slower to compute; `instant` below takes the whole millisecond, as the drivers' Date parsers do.
  */
-const epochMs = (column: string) => sql<number | null>`date_part('epoch', ${sql.ref(column)}) * 1000`;
+const epochMs = (instant: string | RawBuilder<unknown>) =>
+  sql<number | null>`date_part('epoch', ${typeof instant === 'string' ? sql.ref(instant) : instant}) * 1000`;
 
 /** A dossier of a batch as the database sends it: one JSON array, in this order. */
 type BatchRow = [
@@ -115,8 +118,10 @@ type BatchRow = [
   receivingAgencyId: string,
   competentAgencyId: string,
   receivedAt: number,
-  dueAt: number | null,
-  originalDueAt: number | null,
+  /** The NgayHenTra given at receipt, QĐ 766 2.1 measures against it. */
+  firstDueAt: number | null,
+  /** The date an apology moved it to, shown only. */
+  rescheduledDueAt: number | null,
   resolvedAt: number | null,
   returnedAt: number | null,
   endedAt: number | null,
@@ -135,26 +140,28 @@ type BatchRow = [
  * per dossier (that parsing was most of the time of a year's figures).
  */
 async function selectBatch(db: Db, scope: AgencyScope, batch: { from: Date; to: Date }): Promise<BatchRow[]> {
+  // The due instant given at receipt as the first version read it (an apology undone). first_due_at
+  // (migration 0013) would also undo a supplement's restart: not read yet, the tests set due_at.
+  const firstDue = sql`coalesce(d.original_due_at, d.due_at)`;
+  const rescheduledDue = sql`case when d.original_due_at is not null then d.due_at end`;
+  const rows = sql<BatchRow[] | null>`json_agg(json_build_array(
+    d.id, d.procedure_version_id, d.channel, d.status, d.receiving_agency_id, d.competent_agency_id,
+    ${epochMs('d.received_at')}, ${epochMs(firstDue)}, ${epochMs(rescheduledDue)},
+    ${epochMs('d.resolved_at')}, ${epochMs('d.returned_at')}, ${epochMs('d.ended_at')},
+    d.fee_amount, d.result_file_id is not null, d.sync_status = 'synced',
+    r.satisfaction, r.contacts_to_complete, r.agencies_contacted, r.staff_attitude, i.paid_online))`;
   const row = await db
     .selectFrom('dossier as d')
     .leftJoin('dossier_rating as r', 'r.dossier_id', 'd.id')
     .leftJoin('fee_invoice as i', 'i.id', 'd.invoice_id')
-    .select(
-      sql<BatchRow[] | null>`json_agg(json_build_array(d.id, d.procedure_version_id, d.channel, d.status,
-        d.receiving_agency_id, d.competent_agency_id, ${epochMs('d.received_at')}, ${epochMs('d.due_at')},
-        ${epochMs('d.original_due_at')}, ${epochMs('d.resolved_at')}, ${epochMs('d.returned_at')},
-        ${epochMs('d.ended_at')}, d.fee_amount, d.result_file_id is not null, d.sync_status = 'synced',
-        r.satisfaction, r.contacts_to_complete, r.agencies_contacted, r.staff_attitude, i.paid_online))`.as(
-        'rows',
-      ),
-    )
+    .select(rows.as('rows'))
     .where(inPeriodAndReach(scope, batch.from, batch.to))
     .executeTakeFirst();
   return row?.rows ?? [];
 }
 
 /**
- * The batch's supplement requests at appraisal and the dossiers with a component file, by a join
+ * The batch's supplement requests at appraisal and the dossiers with a component file, each by a join
  * on the batch's dossiers (a subquery per row cost more than the row itself).
  */
 async function selectExtras(db: Db, scope: AgencyScope, batch: { from: Date; to: Date }) {
@@ -162,25 +169,23 @@ async function selectExtras(db: Db, scope: AgencyScope, batch: { from: Date; to:
     .selectFrom('dossier as d')
     .select('d.id')
     .where(inPeriodAndReach(scope, batch.from, batch.to));
-  const [supplements, files] = await Promise.all([
-    db
-      .selectFrom('dossier_supplement')
-      .select([
-        'dossier_id',
-        epochMs('requested_at').as('requested_at'),
-        epochMs('completed_at').as('completed_at'),
-      ])
-      .where('stage', '=', 'appraisal')
-      .where('dossier_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('dossier_file')
-      .select('dossier_id')
-      .distinct()
-      .where('purpose', '=', 'component')
-      .where('dossier_id', 'in', ids)
-      .execute(),
-  ]);
+  const supplements = await db
+    .selectFrom('dossier_supplement')
+    .select([
+      'dossier_id',
+      epochMs('requested_at').as('requested_at'),
+      epochMs('completed_at').as('completed_at'),
+    ])
+    .where('stage', '=', 'appraisal')
+    .where('dossier_id', 'in', ids)
+    .execute();
+  const files = await db
+    .selectFrom('dossier_file')
+    .select('dossier_id')
+    .distinct()
+    .where('purpose', '=', 'component')
+    .where('dossier_id', 'in', ids)
+    .execute();
   const supplementsOf = new Map<string, DossierFacts['supplements']>();
   for (const row of supplements) {
     const list = supplementsOf.get(row.dossier_id) ?? [];
@@ -216,7 +221,17 @@ interface Extras {
 }
 
 function toFacts(row: BatchRow, version: VersionFacts, extras: Extras): DossierFacts {
-  const [id, , channel, status, receivingAgencyId, competentAgencyId, receivedAt, dueAt, originalDueAt] = row;
+  const [
+    id,
+    ,
+    channel,
+    status,
+    receivingAgencyId,
+    competentAgencyId,
+    receivedAt,
+    firstDueAt,
+    rescheduledDueAt,
+  ] = row;
   const [, , , , , , , , , resolvedAt, returnedAt, endedAt, feeAmount, hasResultFile, , satisfaction] = row;
   const ended = (when: string) => (status === when ? instant(endedAt) : null);
   return {
@@ -226,9 +241,9 @@ function toFacts(row: BatchRow, version: VersionFacts, extras: Extras): DossierF
     competentAgencyId,
     channel: CHANNEL_CODES[channel],
     receivedAt: instant(receivedAt)!,
-    // The first due instant given at receipt: an apology moves due_at, not the measure (QĐ 766 2.1).
-    dueAt: instant(originalDueAt ?? dueAt),
-    rescheduledDueAt: originalDueAt === null ? null : instant(dueAt),
+    // The due instant given at receipt: an apology moves due_at, not the measure (QĐ 766 2.1).
+    dueAt: instant(firstDueAt),
+    rescheduledDueAt: instant(rescheduledDueAt),
     legalDeadline: version.legalDeadline,
     resolvedAt: instant(resolvedAt),
     returnedAt: instant(returnedAt),
@@ -256,15 +271,20 @@ export async function* readFactBatches(
   size = BATCH_SIZE,
 ): AsyncGenerator<{ facts: DossierFacts[]; synced: number }> {
   const [versions, batches] = await Promise.all([loadVersions(db), planBatches(db, scope, period, size)]);
-  const read = (batch: { from: Date; to: Date }) =>
-    Promise.all([selectBatch(db, scope, batch), selectExtras(db, scope, batch)]);
-  // The next batch is asked for before this one is handed over: the database works while we count.
-  let next = batches.length > 0 ? read(batches[0]!) : null;
-  for (let index = 0; next; index++) {
-    const [rows, extras] = await next;
-    next = index + 1 < batches.length ? read(batches[index + 1]!) : null;
-    // Should the caller stop early, a failure of the batch asked ahead is not left unhandled.
-    next?.catch(() => undefined);
+  const read = (batch: { from: Date; to: Date }) => {
+    // One statement at a time per batch: a year's figures hold at most READ_AHEAD connections.
+    const reading = (async () =>
+      [await selectBatch(db, scope, batch), await selectExtras(db, scope, batch)] as const)();
+    // Should the caller stop early, a failure of a batch asked ahead is not left unhandled.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  // The next batches are asked for before this one is handed over: the database (on another core)
+  // builds them while this one is counted.
+  const ahead = batches.slice(0, READ_AHEAD).map(read);
+  for (let index = 0; index < batches.length; index++) {
+    const [rows, extras] = await ahead.shift()!;
+    if (index + READ_AHEAD < batches.length) ahead.push(read(batches[index + READ_AHEAD]!));
     let synced = 0;
     const facts = rows.map((row) => {
       const [, versionId, , , , , , , , , , , , , isSynced] = row;
