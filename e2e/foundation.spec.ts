@@ -59,6 +59,7 @@ test('an official works in the workspace, in Vietnamese and English, then signs 
     'Cán bộ, công chức',
     'Lịch làm việc',
     'Hồ sơ cần xử lý',
+    'Cảnh báo, nhắc việc',
   ]);
 
   await mainNav(page).getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
@@ -183,7 +184,7 @@ test.describe.serial('an administrator', () => {
 
     await page.goto('/workspace/audit');
     await expect(page.getByRole('heading', { level: 1, name: 'Nhật ký kiểm toán' })).toBeVisible();
-    await expect(mainNav(page).getByRole('link')).toHaveCount(11);
+    await expect(mainNav(page).getByRole('link')).toHaveCount(12);
     await expect(page.getByRole('article').first()).toBeVisible();
 
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();

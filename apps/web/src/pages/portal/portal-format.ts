@@ -1,4 +1,4 @@
-import type { Fees, LegalDeadline } from '@tinhso/contracts';
+import type { LegalDeadline } from '@tinhso/contracts';
 import { i18n } from '../../i18n/index.ts';
 import { todayInProvince } from '../../lib/dates.ts';
 
@@ -13,16 +13,6 @@ export function formatVnd(amount: number): string {
 
 export function deadlineText(deadline: LegalDeadline): string {
   return i18n.t(`portal.deadlineUnit.${deadline.unit}`, { count: deadline.value, value: deadline.value });
-}
-
-/** One line about the fees: free, one amount, or the range of the cases. */
-export function feeSummary(fees: Fees): string {
-  const amounts = [...(fees.fixed !== null ? [fees.fixed] : []), ...fees.byCase.map((c) => c.amount)];
-  if (amounts.length === 0) return i18n.t('portal.fees.free');
-  const low = Math.min(...amounts);
-  const high = Math.max(...amounts);
-  if (low === high) return low === 0 ? i18n.t('portal.fees.free') : formatVnd(low);
-  return i18n.t('portal.fees.range', { low: formatVnd(low), high: formatVnd(high) });
 }
 
 /** Whole days from today (in the province) to an instant's day: negative when past. */
