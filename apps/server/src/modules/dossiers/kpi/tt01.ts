@@ -21,9 +21,12 @@ export interface IndexScore {
 /** Points summed per index over the dossiers that have it: the parts of an average, added up in batches. */
 export type IndexSums = Partial<Record<DossierIndexNumber, { sum: number; count: number }>>;
 
+const DOSSIER_INDICES: readonly DossierIndexNumber[] = [1, 2, 3, 4, 6, 7];
+
 export function addIndexPoints(sums: IndexSums, points: DossierIndexPoints): void {
-  for (const [key, value] of Object.entries(points)) {
-    const index = Number(key) as DossierIndexNumber;
+  for (const index of DOSSIER_INDICES) {
+    const value = points[index];
+    if (value === undefined) continue;
     const entry = sums[index] ?? (sums[index] = { sum: 0, count: 0 });
     entry.sum += value;
     entry.count += 1;
