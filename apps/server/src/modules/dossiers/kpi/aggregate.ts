@@ -74,8 +74,8 @@ export function createGroupCounter(keyOf: KeyOf, options: { asOf: Date; elapsed:
   return {
     add(fact: DossierFacts, measured: OnTime = measureOnTime(fact, measureOptions)): void {
       const found = keyOf(fact);
-      const keys = found === null ? [] : typeof found === 'string' ? [found] : found;
-      for (const key of keys) {
+      if (found === null) return;
+      for (const key of typeof found === 'string' ? [found] : found) {
         let counts = groups.get(key);
         if (!counts) groups.set(key, (counts = emptyCounts()));
         counts.received += 1;

@@ -34,7 +34,7 @@ export interface OnTime {
  * Used for dossiers and for each unit's step (TT 01/2018 index 2, phiếu kiểm soát quá trình).
  */
 export function compareWithDue(endAt: Date, dueAt: Date): Timeliness {
-  if (endAt > dueAt) return 'late';
+  if (endAt.getTime() > dueAt.getTime()) return 'late';
   return vietnamDayNumberOf(endAt) < vietnamDayNumberOf(dueAt) ? 'early' : 'on_time';
 }
 
@@ -82,8 +82,9 @@ export function elapsedIn(unit: DeadlineUnit, from: Date, to: Date, elapsed: Ela
 const afterReceipt = (fact: DossierFacts) =>
   fact.supplements.filter((pause) => pause.requestedAt >= fact.receivedAt);
 
+// getTime() rather than `<=` on the Dates: the same comparison, without converting each Date first.
 const at = (instant: Date | null | undefined, periodEnd: Date): Date | null =>
-  instant && instant <= periodEnd ? instant : null;
+  instant && instant.getTime() <= periodEnd.getTime() ? instant : null;
 
 function earliest(...instants: (Date | null)[]): Date | null {
   return instants.reduce<Date | null>(
@@ -114,6 +115,8 @@ function findEnd(fact: DossierFacts, periodEnd: Date): { endAt: Date; endSource:
 
 /** The supplement intervals before the end, a pending one running to the end. */
 function pausesBefore(fact: DossierFacts, endAt: Date): { from: Date; to: Date }[] {
+  // Most dossiers never wait for a supplement: no arrays made for them (the figures measure a year's).
+  if (fact.supplements.length === 0) return [];
   return afterReceipt(fact)
     .filter((pause) => pause.requestedAt < endAt)
     .map((pause) => ({
@@ -145,9 +148,10 @@ export function measureOnTime(fact: DossierFacts, options: { periodEnd: Date; el
   const { endAt, endSource } = findEnd(fact, options.periodEnd);
   const pauses = pausesBefore(fact, endAt);
   const pausedMs = pauses.reduce((sum, pause) => sum + (pause.to.getTime() - pause.from.getTime()), 0);
-  const supplementRequests = afterReceipt(fact).filter(
-    (pause) => pause.requestedAt <= options.periodEnd,
-  ).length;
+  const supplementRequests =
+    fact.supplements.length === 0
+      ? 0
+      : afterReceipt(fact).filter((pause) => pause.requestedAt <= options.periodEnd).length;
   const isResolved = endSource === 'resolved' || endSource === 'returned';
   const isFinished = endSource !== 'waiting_supplement' && endSource !== 'period_end';
   const base = { endAt, endSource, isResolved, isFinished, supplementRequests, pausedMs };
