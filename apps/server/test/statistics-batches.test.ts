@@ -30,9 +30,10 @@ async function received(): Promise<Dossier> {
 /** Moves a dossier's receipt to 10:00 (Vietnam) on a day, and its due instant `dueInHours` after. */
 async function receivedOn(id: string, day: string, dueInHours: number) {
   const at = new Date(`${day}T10:00:00+07:00`);
+  const due = new Date(at.getTime() + dueInHours * HOUR);
   await t.database.db
     .updateTable('dossier')
-    .set({ received_at: at, due_at: new Date(at.getTime() + dueInHours * HOUR) })
+    .set({ received_at: at, due_at: due, first_due_at: due })
     .where('id', '=', id)
     .execute();
 }

@@ -46,11 +46,12 @@ describe('the one-stop figures, computed by hand', () => {
     // A: decided at once, well before its due date (10 calendar days) → early.
     const a = await received();
     await decide(a.id);
-    // B: its due instant set in the past before the decision → late.
+    // B: the due instant given at receipt is past before the decision → late, although due_at was
+    // moved on (as a restart after a supplement does): the measure keeps the first (R-CAL-7).
     const b = await received();
     await t.database.db
       .updateTable('dossier')
-      .set({ due_at: new Date(Date.now() - HOUR) })
+      .set({ due_at: new Date(Date.now() + 10 * 24 * HOUR), first_due_at: new Date(Date.now() - HOUR) })
       .where('id', '=', b.id)
       .execute();
     await decide(b.id);
@@ -60,7 +61,7 @@ describe('the one-stop figures, computed by hand', () => {
     const d = await received();
     await t.database.db
       .updateTable('dossier')
-      .set({ due_at: new Date(Date.now() - HOUR) })
+      .set({ due_at: new Date(Date.now() - HOUR), first_due_at: new Date(Date.now() - HOUR) })
       .where('id', '=', d.id)
       .execute();
 

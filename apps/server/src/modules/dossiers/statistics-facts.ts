@@ -140,9 +140,9 @@ type BatchRow = [
  * per dossier (that parsing was most of the time of a year's figures).
  */
 async function selectBatch(db: Db, scope: AgencyScope, batch: { from: Date; to: Date }): Promise<BatchRow[]> {
-  // The due instant given at receipt as the first version read it (an apology undone). first_due_at
-  // (migration 0013) would also undo a supplement's restart: not read yet, the tests set due_at.
-  const firstDue = sql`coalesce(d.original_due_at, d.due_at)`;
+  // The due instant given at receipt (migration 0013): neither the apology nor a restart after an
+  // appraisal supplement moves it (R-CAL-7). Older rows: the due date before an apology, else due_at.
+  const firstDue = sql`coalesce(d.first_due_at, d.original_due_at, d.due_at)`;
   const rescheduledDue = sql`case when d.original_due_at is not null then d.due_at end`;
   const rows = sql<BatchRow[] | null>`json_agg(json_build_array(
     d.id, d.procedure_version_id, d.channel, d.status, d.receiving_agency_id, d.competent_agency_id,
