@@ -15,7 +15,12 @@ const finalisers = new WeakMap<Transaction<DB>, Map<string, Finaliser>>();
  * `collectingAtCommit` collect: elsewhere the call returns false and the caller must do the work
  * itself, at once. Lower `order` runs first.
  */
-export function atCommit(tx: Transaction<DB>, name: string, order: number, run: () => Promise<void>): boolean {
+export function atCommit(
+  tx: Transaction<DB>,
+  name: string,
+  order: number,
+  run: () => Promise<void>,
+): boolean {
   const queue = finalisers.get(tx);
   if (!queue) return false;
   if (!queue.has(name)) queue.set(name, { order, run });
