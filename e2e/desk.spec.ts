@@ -161,7 +161,9 @@ test('the specialist forwards to a chosen leader, who finds it under "Của tôi
     'page',
   );
   const worklist = director.getByRole('table', { name: 'Hồ sơ cần xử lý' });
-  await expect(worklist.getByRole('row').filter({ hasText: dossier.code })).toHaveCount(1);
+  const row = worklist.getByRole('row').filter({ hasText: dossier.code });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Người được giao: Huỳnh Thị Ngọc Hân');
   await expectNoAxeViolations(director);
   await api.dispose();
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dossier } from '@tinhso/contracts';
+import type { Dossier, DossierSummary } from '@tinhso/contracts';
 import { yearOf } from '../src/modules/calendar/iso-day.ts';
 import { loadWorkCalendar } from '../src/modules/calendar/repository.ts';
 import { scanDossierAlerts, type SentAlert } from '../src/modules/dossiers/alerts.ts';
@@ -189,6 +189,19 @@ describe('R-DOS-11: consultations and liên thông past their own time limits', 
     for (const lead of [motcua, giamdoc, chuyenvien])
       expect(await alertsIn(lead, dossier.id)).toContain('dossier.alert.consultation_overdue');
     expect(await alertsIn(taichinh, dossier.id)).not.toContain('dossier.alert.consultation_overdue');
+
+    // The worklist marks the dossier once the unanswered consultation's day is past.
+    const marked = async () => {
+      const list = await chuyenvien.get<{ items: DossierSummary[] }>(`/api/dossiers?q=${dossier.code}`);
+      return list.body.items.find((item) => item.id === dossier.id)?.overdueConsultation;
+    };
+    expect(await marked()).toBe(false);
+    await t.database.db
+      .updateTable('dossier_consultation')
+      .set({ due_date: addDays(dueDate, -1) })
+      .where('id', '=', unanswered.id)
+      .execute();
+    expect(await marked()).toBe(true);
   });
 
   it('alerts the desk and the competent agency’s leaders when a transferred dossier runs past its step', async () => {

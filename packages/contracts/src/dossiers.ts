@@ -336,6 +336,8 @@ export const DossierSummary = Type.Object({
   dueAt: Type.Union([IsoDateTime, Type.Null()]),
   /** overdue: past the due instant and not resolved; due_soon: due within the setting dossier.dueSoonHours. */
   urgency: Type.Enum(['none', 'due_soon', 'overdue'] as const),
+  /** A consultation (lấy ý kiến) of this dossier is unanswered past its due day (R-DOS-11). */
+  overdueConsultation: Type.Boolean(),
   updatedAt: IsoDateTime,
 });
 export type DossierSummary = Static<typeof DossierSummary>;

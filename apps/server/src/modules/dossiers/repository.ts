@@ -12,6 +12,7 @@ import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings.ts';
+import { todayInVietnam } from '../../platform/time.ts';
 import './tables.ts';
 import type { DossierTable } from './tables.ts';
 import { allowedActions, isOpen, type Capacities, type DossierState } from './workflow.ts';
@@ -115,6 +116,21 @@ export async function toSummaries(db: Reader, rows: SummaryRow[]): Promise<Dossi
   );
   const dueSoonHours = await getSetting(db as Db, 'dossier.dueSoonHours');
   const now = new Date();
+  const overdueConsulted = new Set(
+    (
+      await db
+        .selectFrom('dossier_consultation')
+        .select('dossier_id')
+        .where(
+          'dossier_id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .where('answered_at', 'is', null)
+        .where('due_date', '<', todayInVietnam(now))
+        .execute()
+    ).map((row) => row.dossier_id),
+  );
   return rows.map((row) => {
     const version = row as SummaryRow & { step_name?: string | null };
     return {
@@ -133,6 +149,7 @@ export async function toSummaries(db: Reader, rows: SummaryRow[]): Promise<Dossi
       receivedAt: iso(row.received_at),
       dueAt: iso(row.due_at),
       urgency: urgencyOf(row, now, dueSoonHours),
+      overdueConsultation: overdueConsulted.has(row.id),
       updatedAt: row.updated_at.toISOString(),
     };
   });

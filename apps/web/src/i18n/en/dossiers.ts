@@ -34,6 +34,7 @@ export const dossierPages: Dictionary<typeof vi> = {
     noneAssigned: 'No dossier is assigned to you by name.',
     seeAgency: 'See your agency’s dossiers',
     empty: 'No dossier matches.',
+    overdueConsultation: 'Consultation reply overdue',
     urgencyLabel: {
       none: 'On track',
       due_soon: 'Due soon',

@@ -31,6 +31,7 @@ export const dossierPages = {
     noneAssigned: 'Chưa có hồ sơ nào được giao riêng cho bạn.',
     seeAgency: 'Xem hồ sơ của cơ quan',
     empty: 'Không có hồ sơ nào phù hợp.',
+    overdueConsultation: 'Quá hạn trả lời ý kiến',
     urgencyLabel: {
       none: 'Trong hạn',
       due_soon: 'Sắp đến hạn',

@@ -95,6 +95,21 @@ export function WorklistPage() {
           <StatusBadge status={row.status} />
           {row.currentStepName ? <div>{row.currentStepName}</div> : null}
           <div>{row.currentAgency.name}</div>
+          {row.overdueConsultation ? (
+            <div>
+              <span className="bo-urgency bo-urgency--overdue">
+                <span aria-hidden="true" className="bo-urgency__icon">
+                  ■{' '}
+                </span>
+                {t('dossiers.overdueConsultation')}
+              </span>
+            </div>
+          ) : null}
+          {row.assignee ? (
+            <div>
+              {t('dossiers.detail.assignee')}: {row.assignee.name}
+            </div>
+          ) : null}
         </div>
       ),
     },
