@@ -14,18 +14,22 @@ function requestHash(request: FastifyRequest): string {
     .digest('hex');
 }
 
+/** The answer stored for an account's key, if a command with it has committed. */
+function storedAnswer(db: Db | Transaction<DB>, accountId: string, key: string) {
+  return db
+    .selectFrom('idempotency_key')
+    .select(['request_hash', 'response'])
+    .where('account_id', '=', accountId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
 /** Whether the request's Idempotency-Key already has a stored answer (a retry of a finished command). */
 export async function hasAnswer(db: Db, request: FastifyRequest): Promise<boolean> {
   const key = request.headers['idempotency-key'];
   const accountId = request.principal?.accountId;
   if (typeof key !== 'string' || !accountId || !KEY.test(key)) return false;
-  const row = await db
-    .selectFrom('idempotency_key')
-    .select('key')
-    .where('account_id', '=', accountId)
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await storedAnswer(db, accountId, key)) !== undefined;
 }
 
 /**
@@ -52,12 +56,7 @@ export async function runCommand<T>(
   const hash = requestHash(request);
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`${accountId}:${key}`}, 0))`.execute(tx);
-    const earlier = await tx
-      .selectFrom('idempotency_key')
-      .select(['request_hash', 'response'])
-      .where('account_id', '=', accountId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const earlier = await storedAnswer(tx, accountId, key);
     if (earlier) {
       if (earlier.request_hash !== hash) throw new AppError('idempotency_mismatch');
       return earlier.response as T;

@@ -1,20 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  Inbox,
-  NOTIFICATIONS_PATH,
-  markAllNotificationsRead,
-  markNotificationRead,
-  type InboxNotification,
-} from '../../api/portal.ts';
+import { Inbox, type InboxNotification } from '../../api/portal.ts';
 import { AsyncContent } from '../../components/async-state.tsx';
 import { FormAlert } from '../../components/form-feedback.tsx';
 import { Pager } from '../../components/pager.tsx';
-import { useAction } from '../../hooks/use-action.ts';
-import { useApi } from '../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import { NOTIFICATIONS_CHANGED } from '../../hooks/use-unread-notifications.ts';
+import { useInbox } from '../../hooks/use-inbox.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import './portal.css';
@@ -26,17 +18,14 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('portal.notifications.title'));
   const [offset, setOffset] = useState(0);
-  const inbox = useApi(Inbox, NOTIFICATIONS_PATH, { limit: PAGE_SIZE, offset });
-  const changed = () => {
-    inbox.reload();
-    window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
-  };
-  const markOne = useAction(markNotificationRead);
-  const markAll = useAction(markAllNotificationsRead);
+  const { inbox, error, isMarkingOne, isMarkingAll, readOne, readAll } = useInbox(Inbox, {
+    limit: PAGE_SIZE,
+    offset,
+  });
   return (
     <>
       <h1>{t('portal.notifications.title')}</h1>
-      <FormAlert error={markOne.error ?? markAll.error} />
+      <FormAlert error={error} />
       <AsyncContent
         state={inbox}
         isEmpty={(data) => data.total === 0}
@@ -47,16 +36,7 @@ export function NotificationsPage() {
             <p role="status">{t('portal.notifications.unread', { count: data.unread })}</p>
             {data.unread > 0 ? (
               <p>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={markAll.isPending}
-                  onClick={() => {
-                    void markAll.run().then((outcome) => {
-                      if (outcome.ok) changed();
-                    });
-                  }}
-                >
+                <button type="button" className="button" disabled={isMarkingAll} onClick={readAll}>
                   {t('portal.notifications.markAll')}
                 </button>
               </p>
@@ -66,12 +46,8 @@ export function NotificationsPage() {
                 <NotificationItem
                   key={item.id}
                   item={item}
-                  isPending={markOne.isPending}
-                  onRead={() => {
-                    void markOne.run(item.id).then((outcome) => {
-                      if (outcome.ok) changed();
-                    });
-                  }}
+                  isPending={isMarkingOne}
+                  onRead={() => readOne(item.id)}
                 />
               ))}
             </ul>

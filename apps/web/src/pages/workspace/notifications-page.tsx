@@ -2,19 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Type, type Static } from 'typebox';
-import {
-  InboxNotification,
-  NOTIFICATIONS_PATH,
-  markAllNotificationsRead,
-  markNotificationRead,
-} from '../../api/portal.ts';
+import { InboxNotification } from '../../api/portal.ts';
 import { AsyncContent } from '../../components/async-state.tsx';
 import { FormAlert } from '../../components/form-feedback.tsx';
 import { Pager } from '../../components/pager.tsx';
-import { useAction } from '../../hooks/use-action.ts';
-import { useApi } from '../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import { NOTIFICATIONS_CHANGED } from '../../hooks/use-unread-notifications.ts';
+import { useInbox } from '../../hooks/use-inbox.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import './notifications-page.css';
@@ -47,22 +40,16 @@ export function WorkspaceNotificationsPage() {
   useDocumentTitle(t('nav.notifications'));
   const [offset, setOffset] = useState(0);
   const [isUnreadOnly, setUnreadOnly] = useState(false);
-  const inbox = useApi(OfficialInbox, NOTIFICATIONS_PATH, {
+  const { inbox, error, isMarkingOne, isMarkingAll, readOne, readAll } = useInbox(OfficialInbox, {
     limit: PAGE_SIZE,
     offset,
     unreadOnly: isUnreadOnly,
   });
-  const changed = () => {
-    inbox.reload();
-    window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
-  };
-  const markOne = useAction(markNotificationRead);
-  const markAll = useAction(markAllNotificationsRead);
   return (
     <>
       <h1>{t('nav.notifications')}</h1>
       <p className="lead">{t('officialInbox.lead')}</p>
-      <FormAlert error={markOne.error ?? markAll.error} />
+      <FormAlert error={error} />
       <p className="official-inbox__tools">
         <label>
           <input
@@ -82,16 +69,7 @@ export function WorkspaceNotificationsPage() {
             <p role="status">{t('officialInbox.unread', { count: data.unread })}</p>
             {data.unread > 0 ? (
               <p>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={markAll.isPending}
-                  onClick={() => {
-                    void markAll.run().then((outcome) => {
-                      if (outcome.ok) changed();
-                    });
-                  }}
-                >
+                <button type="button" className="button" disabled={isMarkingAll} onClick={readAll}>
                   {t('officialInbox.markAll')}
                 </button>
               </p>
@@ -101,12 +79,8 @@ export function WorkspaceNotificationsPage() {
                 <InboxItem
                   key={item.id}
                   item={item}
-                  isPending={markOne.isPending}
-                  onRead={() => {
-                    void markOne.run(item.id).then((outcome) => {
-                      if (outcome.ok) changed();
-                    });
-                  }}
+                  isPending={isMarkingOne}
+                  onRead={() => readOne(item.id)}
                 />
               ))}
             </ul>
