@@ -66,6 +66,7 @@ export const DOSSIER_ACTIONS = [
   'stop',
   'withdraw',
   'rate',
+  'hand_over',
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -244,6 +245,10 @@ export const ResolveBody = Type.Object(
   { additionalProperties: false },
 );
 export const ReturnBody = Type.Object({ note: Type.Optional(Text()) }, { additionalProperties: false });
+export const HandOverBody = Type.Object(
+  { note: Type.Optional(NonEmpty(2000, 'e.g. who carried the paper file, how many sets')) },
+  { additionalProperties: false },
+);
 export const StopBody = Type.Object({ reason: Text() }, { additionalProperties: false });
 export const WithdrawBody = Type.Object({ reason: Type.Optional(Text()) }, { additionalProperties: false });
 export const RatingBody = Type.Object(
@@ -364,6 +369,10 @@ export const Dossier = Type.Object({
   rescheduled: Type.Boolean(),
   resolvedAt: Type.Union([IsoDateTime, Type.Null()]),
   returnedAt: Type.Union([IsoDateTime, Type.Null()]),
+  paperHandedOverAt: Type.Union([IsoDateTime, Type.Null()], {
+    description:
+      'When the desk handed the paper file to the deciding unit (R-DOS-10); null if not yet or online',
+  }),
   outcome: Type.Union([Type.Enum(['approved', 'refused'] as const), Type.Null()]),
   files: Type.Array(DossierFile),
   supplements: Type.Array(SupplementRequest),

@@ -66,8 +66,10 @@ const notAlerted = (kind: AlertKind) =>
     and (a.step_index is not distinct from d.current_step) and (a.step_started_at is not distinct from d.step_started_at))`;
 
 /**
- * R-DOS-10: a paper dossier still waiting for the deciding unit to take it up (status `received`:
- * nobody there has acted on it) after its hand-over time.
+ * R-DOS-10: a paper dossier whose file has not reached the deciding unit after its hand-over time.
+ * It has reached it once the desk recorded the hand-over (`paper_handed_over_at`, action hand_over)
+ * or once that unit acted on the dossier (it left `received`): the proxy dossiers handed over before
+ * the action existed still rely on.
  */
 export async function dueHandovers(context: ScanContext): Promise<DueAlert[]> {
   const rows = await context.db
@@ -76,6 +78,7 @@ export async function dueHandovers(context: ScanContext): Promise<DueAlert[]> {
     .select('d.assignee_account_id')
     .where('d.channel', 'in', ['counter', 'post'])
     .where('d.status', '=', 'received')
+    .where('d.paper_handed_over_at', 'is', null)
     .where('d.received_at', '<=', context.now)
     .where((eb) =>
       eb.not(

@@ -70,6 +70,8 @@ export function stateOf(loaded: LoadedDossier, rated: boolean): DossierState {
     rescheduled: loaded.row.rescheduled,
     rated,
     hasApplicantAccount: loaded.row.applicant_account_id !== null,
+    isPaper: loaded.row.channel !== 'online',
+    paperHandedOver: loaded.row.paper_handed_over_at !== null,
   };
 }
 
@@ -283,6 +285,7 @@ export async function toDossier(db: Reader, loaded: LoadedDossier, who: Capaciti
     rescheduled: row.rescheduled,
     resolvedAt: iso(row.resolved_at),
     returnedAt: iso(row.returned_at),
+    paperHandedOverAt: iso(row.paper_handed_over_at),
     outcome: row.outcome,
     files: files.map((file) => ({
       id: file.file_id,

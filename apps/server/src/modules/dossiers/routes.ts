@@ -12,6 +12,7 @@ import {
   DossierCodeParams,
   DossierSummary,
   ForwardBody,
+  HandOverBody,
   IdParams,
   MyDossiersQuery,
   Ok,
@@ -40,6 +41,7 @@ import { callerOf, loadVisibleDossier } from './access.ts';
 import { counterIntake } from './counter-intake.ts';
 import { createDraft, discardDraft, updateDraft } from './file-dossier.ts';
 import * as handle from './handle-dossier.ts';
+import { handOverPaper } from './hand-over-paper.ts';
 import { listMyDossiers, listWorklist, lookupByCode } from './queries.ts';
 import { toDossier } from './repository.ts';
 import { dossierDeskRoutes } from './routes-desk.ts';
@@ -230,6 +232,13 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
     'Accept a complete dossier (form 01); its deadline starts',
     ReceiveBody,
     (c, id, b) => handle.receive(c, id, b.note),
+  );
+  action(
+    'hand-over',
+    official('dossier.receive'),
+    'Record that the paper file left the desk for the deciding unit (R-DOS-10), on time or late',
+    HandOverBody,
+    (c, id, b) => handOverPaper(c, id, b.note),
   );
   action(
     'request-supplement',

@@ -41,6 +41,8 @@ export interface DossierTable {
   original_due_at: NullableTimestamp;
   /** The due instant given at receipt (form 01), never moved (migration 0013). */
   first_due_at: NullableTimestamp;
+  /** When the desk handed the paper file to the deciding unit (R-DOS-10, migration 0015). */
+  paper_handed_over_at: NullableTimestamp;
   rescheduled: Defaulted<boolean>;
   resolved_at: NullableTimestamp;
   returned_at: NullableTimestamp;

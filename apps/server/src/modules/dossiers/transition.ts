@@ -88,6 +88,8 @@ export interface Transition {
   note?: string | null;
   /** Set when the transition ends the step the dossier was at (a hand-over). */
   closesStep?: boolean;
+  /** How an action with a time limit of its own, not a step's, was taken (the paper hand-over, R-DOS-10). */
+  timeliness?: 'on_time' | 'late';
   data?: Record<string, unknown>;
   /** Tell the applicant nothing now: a later transition of the same command does. */
   quiet?: boolean;
@@ -143,7 +145,9 @@ export async function applyTransition(
       step_index: change.closesStep ? row.current_step : null,
       step_name: change.closesStep && step ? step.name : null,
       note: change.note ?? null,
-      timeliness: change.closesStep ? timeliness(change.at, row.step_due_at, todayInVietnam) : null,
+      timeliness: change.closesStep
+        ? timeliness(change.at, row.step_due_at, todayInVietnam)
+        : (change.timeliness ?? null),
       data: JSON.stringify(change.data ?? {}),
     })
     .returning('id')

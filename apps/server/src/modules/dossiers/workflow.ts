@@ -29,6 +29,10 @@ export interface DossierState {
   rescheduled: boolean;
   rated: boolean;
   hasApplicantAccount: boolean;
+  /** Filed on paper (at the counter or by post): the paper file must reach the deciding unit. */
+  isPaper: boolean;
+  /** The desk has recorded handing the paper file over (R-DOS-10). */
+  paperHandedOver: boolean;
 }
 
 const OPEN_AFTER_RECEIPT: readonly DossierStatus[] = ['received', 'in_process', 'supplement_requested'];
@@ -104,6 +108,7 @@ const RULES: Record<DossierAction, Rule> = {
   withdraw: (s, who) =>
     ['submitted', ...OPEN_AFTER_RECEIPT].includes(s.status) && (who.applicant || who.receiver),
   rate: (s, who) => ['resolved', 'returned', 'not_received'].includes(s.status) && who.applicant && !s.rated,
+  hand_over: (s, who) => s.isPaper && !s.paperHandedOver && IN_HAND.includes(s.status) && who.receiver,
 };
 
 export function allowedActions(state: DossierState, who: Capacities): DossierAction[] {
