@@ -122,6 +122,7 @@ export const ACTION_PATHS = {
   return: 'return',
   stop: 'stop',
   withdraw: 'withdraw',
+  hand_over: 'hand-over',
 } as const satisfies Partial<Record<DossierAction, string>>;
 export type OfficerAction = keyof typeof ACTION_PATHS;
 

@@ -54,6 +54,7 @@ function bodyOf(action: OfficerAction, form: FormData, state: FormState): Record
   switch (action) {
     case 'receive':
     case 'return':
+    case 'hand_over':
       return { note: optionalText(form, 'note') };
     case 'forward':
       return { note: optionalText(form, 'note'), assigneeId: optionalText(form, 'assigneeId') };
@@ -137,6 +138,19 @@ function ActionFields({
     case 'receive':
     case 'return':
       return note(true);
+    case 'hand_over':
+      return (
+        <>
+          <p className="field__hint">{t('dossiers.action.handOverHint')}</p>
+          <TextAreaField
+            name="note"
+            label={t('dossiers.action.note')}
+            hint={t('dossiers.action.handOverNoteHint')}
+            isOptional
+            error={error}
+          />
+        </>
+      );
     case 'forward':
       return (
         <>

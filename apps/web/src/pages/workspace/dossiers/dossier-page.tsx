@@ -173,6 +173,16 @@ function DossierView({
               <dd>{formatDateTime(dossier.receivedAt, language)}</dd>
             </>
           ) : null}
+          {dossier.channel !== 'online' && dossier.receivedAt ? (
+            <>
+              <dt>{t('dossiers.detail.paperHandedOverAt')}</dt>
+              <dd>
+                {dossier.paperHandedOverAt
+                  ? formatDateTime(dossier.paperHandedOverAt, language)
+                  : t('dossiers.detail.paperNotHandedOver')}
+              </dd>
+            </>
+          ) : null}
           {dossier.rescheduled && dossier.originalDueAt ? (
             <>
               <dt>{t('dossiers.detail.originalDueAt')}</dt>

@@ -310,6 +310,7 @@ const KNOWN_ACTIONS = [
   'stop',
   'withdraw',
   'rate',
+  'hand_over',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
