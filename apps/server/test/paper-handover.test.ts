@@ -14,6 +14,7 @@ let t: TestApp;
 let citizen: TestClient;
 let motcua: TestClient;
 let canboxa: TestClient;
+let chuyenvien: TestClient;
 let centreId: string;
 
 const DAY = 86_400_000;
@@ -51,6 +52,7 @@ beforeAll(async () => {
   citizen = await t.signedIn(CITIZEN);
   motcua = await t.signedIn('motcua');
   canboxa = await t.signedIn('canboxa');
+  chuyenvien = await t.signedIn('chuyenvien');
   centreId = (await agencyOf(t, 'motcua')).id;
 });
 
@@ -120,6 +122,20 @@ describe('R-DOS-10: the desk hands the paper file over', () => {
     const untouched = await motcua.get<Dossier>(`/api/dossiers/${paper.id}`);
     expect(untouched.body.paperHandedOverAt).toBeNull();
     expect(handOvers(untouched.body)).toEqual([]);
+  });
+
+  it('is the desk’s alone, and still open once the deciding unit has taken the dossier up', async () => {
+    const dossier = await paperDossier();
+    const atUnit = await chuyenvien.get<Dossier>(`/api/dossiers/${dossier.id}`);
+    expect(atUnit.body.allowedActions).not.toContain('hand_over');
+    expect((await handOver(chuyenvien, dossier.id)).status).toBe(403);
+    const forwarded = await chuyenvien.post<Dossier>(`/api/dossiers/${dossier.id}/forward`, {});
+    expect(forwarded.status, JSON.stringify(forwarded.body)).toBe(200);
+    expect(forwarded.body.status).toBe('in_process');
+    const done = await handOver(motcua, dossier.id);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.status).toBe('in_process');
+    expect(handOvers(done.body)[0]).toMatchObject({ fromStatus: 'in_process', timeliness: 'on_time' });
   });
 
   it('logs a hand-over after its time as late, with the time it was due', async () => {
