@@ -66,10 +66,12 @@ describe('codes taken before the receipt’s transaction', () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => paper()));
     expect(answers.map((a) => a.status)).toEqual(Array(5).fill(201));
     for (const answer of answers) {
+      expect(answer.body.invoiceId).toEqual(expect.any(String));
       const records = await t.database.db
         .selectFrom('audit_event')
         .select(['seq', 'data'])
-        .where('entity_id', '=', answer.body.id)
+        // the dossier's records and its fee invoice's, all written by the one command
+        .where('entity_id', 'in', [answer.body.id, answer.body.invoiceId ?? answer.body.id])
         .orderBy('seq')
         .execute();
       const actions = records.map((r) => (r.data as { action?: string }).action).filter(Boolean);

@@ -2,13 +2,13 @@ import type { Static } from 'typebox';
 import type { CounterIntake } from '@tinhso/contracts';
 import { notFound } from '../../platform/errors.ts';
 import { hasAnswer, runCommand } from '../../platform/idempotency.ts';
-import { getProcedureByCode, getVersionInForce } from '../procedures/repository.ts';
+import { procedureInForce } from '../procedures/repository.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { reaches } from './access.ts';
 import { checkComplete, placeDossier, submitDossier, attachComponentFiles } from './file-dossier.ts';
 import type { Command } from './handle-dossier.ts';
 import { receiveDossier, refuseDossier, requestSupplementOf } from './handle-dossier.ts';
-import { findDossier } from './repository.ts';
+import { versionContent } from './repository.ts';
 import { takeDossierCode } from './dossier-code.ts';
 import { applyTransition } from './transition.ts';
 
@@ -19,8 +19,7 @@ import { applyTransition } from './transition.ts';
 export async function counterIntake(command: Command, input: Static<typeof CounterIntake>) {
   const { db, caller, actor } = command;
   if (!reaches(caller, 'dossier.receive', input.receivingAgencyId)) throw notFound('agency');
-  const procedure = await getProcedureByCode(db, input.procedureCode);
-  const version = await getVersionInForce(db, procedure.id, todayInVietnam());
+  const { procedure, version } = await procedureInForce(db, input.procedureCode, todayInVietnam());
   const placement = await placeDossier(db, version, input);
   if (input.outcome.kind === 'receive') checkComplete(version, input, false);
   const at = new Date();
@@ -30,12 +29,6 @@ export async function counterIntake(command: Command, input: Static<typeof Count
     ? undefined
     : await takeDossierCode(db, placement.receivingAgency, at);
   return runCommand(db, command.request, async (tx) => {
-    const applicant = await tx
-      .selectFrom('account')
-      .select('id')
-      .where('kind', '=', 'citizen')
-      .where('personal_id', '=', input.applicant.personalId ?? '')
-      .executeTakeFirst();
     const created = await tx
       .insertInto('dossier')
       .values({
@@ -43,7 +36,13 @@ export async function counterIntake(command: Command, input: Static<typeof Count
         procedure_version_id: version.id,
         channel: input.channel,
         status: 'draft',
-        applicant_account_id: applicant?.id ?? null,
+        // The applicant's portal account, when they have one: they follow the dossier there.
+        applicant_account_id: tx
+          .selectFrom('account')
+          .select('id')
+          .where('kind', '=', 'citizen')
+          .where('personal_id', '=', input.applicant.personalId ?? '')
+          .limit(1),
         created_by: caller.principal.accountId,
         applicant: JSON.stringify(input.applicant),
         applicant_name: input.applicant.fullName,
@@ -57,10 +56,12 @@ export async function counterIntake(command: Command, input: Static<typeof Count
         competent_agency_id: placement.competentAgencyId,
         current_agency_id: placement.receivingAgency.id,
       })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow();
     await attachComponentFiles(tx, created.id, input.files, caller.principal.accountId, true, true);
-    const draft = await applyTransition(tx, (await findDossier(tx, created.id))!, {
+    const content = await versionContent(tx, version.id);
+    const loaded = { row: created, procedure: { code: procedure.code, version: version.version, content } };
+    const draft = await applyTransition(tx, loaded, {
       action: 'create',
       to: 'draft',
       actor,
@@ -69,6 +70,7 @@ export async function counterIntake(command: Command, input: Static<typeof Count
     const { code: given, submitted } = await submitDossier(tx, draft, actor, at, {
       takenCode: code,
       quiet: true,
+      files: input.files,
     });
     const outcome = input.outcome;
     if (outcome.kind === 'receive') await receiveDossier(tx, submitted, actor, at, outcome.note);

@@ -9,13 +9,18 @@ import { lockDossier, type LoadedDossier } from './repository.ts';
 import { applyTransition } from './transition.ts';
 
 /**
- * The fee invoice of a received dossier, when its fee is not zero (a free or exempted dossier gets
- * none, so that indicator 3.6 counts it out). The applicant can then pay online or at the desk.
+ * The fee invoice of a dossier being received, when its fee is not zero (a free or exempted dossier
+ * gets none, so that indicator 3.6 counts it out). The applicant can then pay online or at the desk.
+ * The receipt's own change links it (`invoicePatch`), so the dossier row is written once.
  */
-export async function invoiceFee(tx: Transaction<DB>, loaded: LoadedDossier, actor: Actor): Promise<void> {
+export async function issueFeeInvoice(
+  tx: Transaction<DB>,
+  loaded: LoadedDossier,
+  actor: Actor,
+): Promise<FeeInvoice | null> {
   const { row } = loaded;
-  if (row.fee_amount <= 0 || row.invoice_id !== null) return;
-  const invoice = await createInvoice(
+  if (row.fee_amount <= 0 || row.invoice_id !== null) return null;
+  return createInvoice(
     tx,
     {
       subject: { kind: 'dossier', id: row.id },
@@ -26,12 +31,14 @@ export async function invoiceFee(tx: Transaction<DB>, loaded: LoadedDossier, act
     },
     actor,
   );
-  await tx
-    .updateTable('dossier')
-    .set({ invoice_id: invoice.id, payment_status: 'due' })
-    .where('id', '=', row.id)
-    .execute();
-  await notifyApplicant(tx, loaded, paymentRequested(row.code ?? '', invoice));
+}
+
+export const invoicePatch = (invoice: FeeInvoice | null) =>
+  invoice ? { invoice_id: invoice.id, payment_status: 'due' as const } : {};
+
+/** Tells the applicant what to pay and how, after the change that issued the invoice. */
+export async function askForFee(tx: Transaction<DB>, loaded: LoadedDossier, invoice: FeeInvoice | null) {
+  if (invoice) await notifyApplicant(tx, loaded, paymentRequested(loaded.row.code ?? '', invoice));
 }
 
 /**

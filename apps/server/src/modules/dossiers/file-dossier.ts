@@ -7,7 +7,8 @@ import { AppError, invalid, notFound, type FieldIssue } from '../../platform/err
 import { todayInVietnam } from '../../platform/time.ts';
 import { attachFiles } from '../files/attach-files.ts';
 import { checkFormData } from '../procedures/form-data.ts';
-import { getProcedureByCode, getVersionInForce } from '../procedures/repository.ts';
+import { agencyRef, agencyRefByCode } from '../organisation/agency-refs.ts';
+import { procedureInForce } from '../procedures/repository.ts';
 import { nextDossierCode } from './dossier-code.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { capacitiesOf, type Caller } from './access.ts';
@@ -28,15 +29,11 @@ interface Placement {
  * receiving agency when it is of the competent kind, or the one the applicant chose.
  */
 export async function placeDossier(
-  db: Db | Transaction<DB>,
+  db: Db,
   content: ProcedureContent,
   input: DossierInput,
 ): Promise<Placement> {
-  const receiving = await db
-    .selectFrom('agency')
-    .select(['id', 'code', 'kind'])
-    .where('id', '=', input.receivingAgencyId)
-    .executeTakeFirst();
+  const receiving = await agencyRef(db, input.receivingAgencyId);
   if (!receiving) throw invalid('receivingAgencyId', 'no_such_record');
   if (!content.receivingAgencyKinds.includes(receiving.kind))
     throw invalid('receivingAgencyId', 'dossier.receivingKind', {
@@ -44,20 +41,12 @@ export async function placeDossier(
     });
   let competentAgencyId: string;
   if (content.competentAgencyCode) {
-    const named = await db
-      .selectFrom('agency')
-      .select('id')
-      .where('code', '=', content.competentAgencyCode)
-      .executeTakeFirst();
+    const named = await agencyRefByCode(db, content.competentAgencyCode);
     if (!named)
       throw new AppError('internal', { detail: `competent agency ${content.competentAgencyCode} missing` });
     competentAgencyId = named.id;
   } else if (input.competentAgencyId) {
-    const chosen = await db
-      .selectFrom('agency')
-      .select(['id', 'kind'])
-      .where('id', '=', input.competentAgencyId)
-      .executeTakeFirst();
+    const chosen = await agencyRef(db, input.competentAgencyId);
     if (!chosen) throw invalid('competentAgencyId', 'no_such_record');
     if (chosen.kind !== content.competentAgencyKind)
       throw invalid('competentAgencyId', 'dossier.competentKind', { allowed: content.competentAgencyKind });
@@ -180,8 +169,7 @@ export async function attachComponentFiles(
 /** A citizen's draft: saved as it is (the form may be half filled), checked in full at submission. */
 export async function createDraft(db: Db, caller: Caller, actor: Actor, input: CreateDraft) {
   const { principal } = caller;
-  const procedure = await getProcedureByCode(db, input.procedureCode);
-  const version = await getVersionInForce(db, procedure.id, todayInVietnam());
+  const { procedure, version } = await procedureInForce(db, input.procedureCode, todayInVietnam());
   const placement = await placeDossier(db, version, input);
   const issues = checkFiles(version, input.files, false);
   if (issues.length) throw new AppError('validation', { issues });
@@ -261,6 +249,8 @@ export async function submitDossier(
     takenCode?: string | undefined;
     /** No "submitted" notice: the desk's outcome, in the same transaction, tells the applicant. */
     quiet?: boolean;
+    /** The component files, when the caller attached them in this transaction (not read again). */
+    files?: AttachedFile[];
   } = {},
 ): Promise<{ code: string; submitted: LoadedDossier }> {
   const { content } = loaded.procedure;
@@ -270,14 +260,16 @@ export async function submitDossier(
     formData: loaded.row.form_data,
     deliveryMethod: loaded.row.delivery_method,
     deliveryAddress: loaded.row.delivery_address,
-    files: (
-      await tx
-        .selectFrom('dossier_file')
-        .select(['file_id', 'component_index'])
-        .where('dossier_id', '=', loaded.row.id)
-        .where('purpose', '=', 'component')
-        .execute()
-    ).map((f) => ({ fileId: f.file_id, componentIndex: f.component_index ?? 0 })),
+    files:
+      options.files ??
+      (
+        await tx
+          .selectFrom('dossier_file')
+          .select(['file_id', 'component_index'])
+          .where('dossier_id', '=', loaded.row.id)
+          .where('purpose', '=', 'component')
+          .execute()
+      ).map((f) => ({ fileId: f.file_id, componentIndex: f.component_index ?? 0 })),
   };
   checkComplete(content, input, loaded.row.channel === 'online');
   const code =

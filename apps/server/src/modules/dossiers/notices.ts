@@ -1,7 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { todayInVietnam } from '../../platform/time.ts';
-import { findChannelPreferences, type ChoosableChannel } from '../notifications/channel-preferences.ts';
+import {
+  findChannelPreferences,
+  type ChannelPreferencesAnswer,
+  type ChoosableChannel,
+} from '../notifications/channel-preferences.ts';
 import { notify } from '../notifications/notify.ts';
 import type { FeeInvoice } from '../payments/repository.ts';
 import type { LoadedDossier } from './repository.ts';
@@ -48,6 +52,17 @@ export function noticeOf(
   }
 }
 
+/** An applicant's channels, read once per transaction: a command may tell them twice (outcome, fee). */
+const readPreferences = new WeakMap<Transaction<DB>, Map<string, Promise<ChannelPreferencesAnswer>>>();
+
+function preferencesOf(tx: Transaction<DB>, accountId: string): Promise<ChannelPreferencesAnswer> {
+  let read = readPreferences.get(tx);
+  if (!read) readPreferences.set(tx, (read = new Map<string, Promise<ChannelPreferencesAnswer>>()));
+  let answer = read.get(accountId);
+  if (!answer) read.set(accountId, (answer = findChannelPreferences(tx, accountId)));
+  return answer;
+}
+
 /**
  * Tells the applicant: in the portal if they have an account, and on the channels they chose in
  * their account (e-mail and SMS until they choose; Zalo at the number they use on Zalo, else the
@@ -59,7 +74,7 @@ export async function notifyApplicant(
   notice: { template: string; params: Record<string, string> },
 ): Promise<void> {
   const { row } = loaded;
-  const chosen = row.applicant_account_id ? await findChannelPreferences(tx, row.applicant_account_id) : null;
+  const chosen = row.applicant_account_id ? await preferencesOf(tx, row.applicant_account_id) : null;
   const wants = (channel: ChoosableChannel) =>
     chosen ? chosen.channels.includes(channel) : channel !== 'zalo';
   const phone = row.applicant.phone ?? null;

@@ -186,6 +186,17 @@ export async function printDossierForm(
       let holder = { unit: '', person: '' };
       for (const event of log) {
         const next = { unit: event.agency ?? '', person: personOf(event.actor_label) };
+        // The paper file leaving the desk for the deciding unit (R-DOS-10): a hand-over of its own.
+        if (event.action === 'hand_over') {
+          handovers.push({
+            from: { unit: 'Bộ phận Tiếp nhận và Trả kết quả — bàn giao hồ sơ giấy', person: next.person },
+            to: { unit: event.agency ?? '', person: '' },
+            at: event.at.toISOString(),
+            outcome: event.timeliness,
+            note: event.note,
+          });
+          continue;
+        }
         if (event.action === 'receive') holder = next;
         if (event.step_name !== null || event.action === 'receive') {
           if (event.action !== 'receive')

@@ -7,7 +7,7 @@ import { invalid } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { getDueDate } from '../calendar/get-due-date.ts';
 import { attachFiles } from '../files/attach-files.ts';
-import { invoiceFee } from './fees.ts';
+import { askForFee, invoicePatch, issueFeeInvoice } from './fees.ts';
 import { checkComplete, submitDossier } from './file-dossier.ts';
 import { type LoadedDossier } from './repository.ts';
 import { applyTransition, enterStep, legalDueAt } from './transition.ts';
@@ -38,15 +38,16 @@ export async function receiveDossier(
     at,
     loaded.row.competent_agency_id,
   );
+  const invoice = await issueFeeInvoice(tx, loaded, actor);
   const received = await applyTransition(tx, loaded, {
     action: 'receive',
     to: 'received',
     actor,
     at,
     note: note ?? null,
-    patch: { received_at: at, due_at: dueAt, first_due_at: dueAt, ...stepPatch },
+    patch: { received_at: at, due_at: dueAt, first_due_at: dueAt, ...stepPatch, ...invoicePatch(invoice) },
   });
-  await invoiceFee(tx, received, actor);
+  await askForFee(tx, received, invoice);
 }
 
 export const receive = (command: Command, id: string, note?: string) =>

@@ -1,8 +1,5 @@
 import type { Selectable, Transaction } from 'kysely';
 import {
-  CHANNEL_CODES,
-  DVCQG_STATUS_CODES,
-  type Dossier,
   type DossierEvent,
   type DossierForm,
   type DossierSummary,
@@ -15,7 +12,7 @@ import { getSetting } from '../../platform/settings.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import './tables.ts';
 import type { DossierTable } from './tables.ts';
-import { allowedActions, isOpen, type Capacities, type DossierState } from './workflow.ts';
+import { isOpen, type DossierState } from './workflow.ts';
 
 export type Reader = Db | Transaction<DB>;
 export type DossierRow = Selectable<DossierTable>;
@@ -39,6 +36,24 @@ function selectDossier(db: Reader, id: string) {
 function toLoaded(found: Awaited<ReturnType<ReturnType<typeof selectDossier>['executeTakeFirstOrThrow']>>) {
   const { procedure_code, procedure_version, procedure_content, ...row } = found;
   return { row, procedure: { code: procedure_code, version: procedure_version, content: procedure_content } };
+}
+
+/** Versions whose content was read: a version's content never changes once written (ADR 0014). */
+const contents = new Map<string, ProcedureContent>();
+const CONTENTS_KEPT = 500;
+
+/** The content of a procedure version, read once per server copy. */
+export async function versionContent(db: Reader, versionId: string): Promise<ProcedureContent> {
+  const kept = contents.get(versionId);
+  if (kept) return kept;
+  const row = await db
+    .selectFrom('procedure_version')
+    .select('content')
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  if (contents.size >= CONTENTS_KEPT) contents.clear();
+  contents.set(versionId, row.content);
+  return row.content;
 }
 
 export async function findDossier(db: Reader, id: string): Promise<LoadedDossier | null> {
@@ -75,7 +90,7 @@ export function stateOf(loaded: LoadedDossier, rated: boolean): DossierState {
   };
 }
 
-const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+export const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
 
 async function agencyRefs(db: Reader, ids: string[]) {
   const rows = await db
@@ -133,28 +148,43 @@ export async function toSummaries(db: Reader, rows: SummaryRow[]): Promise<Dossi
         .execute()
     ).map((row) => row.dossier_id),
   );
-  return rows.map((row) => {
-    const version = row as SummaryRow & { step_name?: string | null };
-    return {
-      id: row.id,
-      code: row.code,
-      procedureCode: row.procedure_code,
-      procedureName: row.procedure_name,
-      applicantName: row.applicant_name,
-      channel: row.channel,
-      status: row.status,
-      receivingAgency: agency(row.receiving_agency_id),
-      currentAgency: agency(row.current_agency_id),
-      currentStepName: version.step_name ?? null,
-      assignee: person(row.assignee_account_id),
-      submittedAt: iso(row.submitted_at),
-      receivedAt: iso(row.received_at),
-      dueAt: iso(row.due_at),
-      urgency: urgencyOf(row, now, dueSoonHours),
-      overdueConsultation: overdueConsulted.has(row.id),
-      updatedAt: row.updated_at.toISOString(),
-    };
-  });
+  return rows.map((row) =>
+    summaryOf(row, { agency, person, dueSoonHours, now, overdueConsultation: overdueConsulted.has(row.id) }),
+  );
+}
+
+export interface SummaryRefs {
+  agency: (id: string) => { id: string; code: string; name: string };
+  person: (id: string | null) => { id: string; name: string } | null;
+  dueSoonHours: number;
+  now: Date;
+  overdueConsultation: boolean;
+}
+
+/** A dossier's line in a list, from its row and what was read about the rows it names. */
+export function summaryOf(
+  row: SummaryRow & { step_name?: string | null },
+  refs: SummaryRefs,
+): DossierSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    applicantName: row.applicant_name,
+    channel: row.channel,
+    status: row.status,
+    receivingAgency: refs.agency(row.receiving_agency_id),
+    currentAgency: refs.agency(row.current_agency_id),
+    currentStepName: row.step_name ?? null,
+    assignee: refs.person(row.assignee_account_id),
+    submittedAt: iso(row.submitted_at),
+    receivedAt: iso(row.received_at),
+    dueAt: iso(row.due_at),
+    urgency: urgencyOf(row, refs.now, refs.dueSoonHours),
+    overdueConsultation: refs.overdueConsultation,
+    updatedAt: row.updated_at.toISOString(),
+  };
 }
 
 export async function listEvents(
@@ -203,127 +233,4 @@ export function formsOf(loaded: LoadedDossier, supplements: number, hasEvent: (a
   if (row.status === 'stopped' || row.status === 'withdrawn') forms.push('05');
   if (row.received_at !== null || hasEvent('forward')) forms.push('06');
   return forms;
-}
-
-export async function toDossier(db: Reader, loaded: LoadedDossier, who: Capacities): Promise<Dossier> {
-  const { row, procedure } = loaded;
-  const [summary] = await toSummaries(db, [
-    {
-      ...row,
-      procedure_code: procedure.code,
-      procedure_name: procedure.content.name,
-      ...({
-        step_name: row.current_step === null ? null : procedure.content.steps[row.current_step]?.name,
-      } as object),
-    },
-  ]);
-  const agency = await agencyRefs(db, [row.competent_agency_id]);
-  const events = await listEvents(db, row.id, true);
-  const [files, supplements, consultations, rating] = await Promise.all([
-    db
-      .selectFrom('dossier_file as f')
-      .innerJoin('stored_file as s', 's.id', 'f.file_id')
-      .select(['f.file_id', 'f.purpose', 'f.component_index', 's.name', 's.media_type', 's.size_bytes'])
-      .where('f.dossier_id', '=', row.id)
-      .orderBy('f.attached_at')
-      .execute(),
-    db
-      .selectFrom('dossier_supplement')
-      .selectAll()
-      .where('dossier_id', '=', row.id)
-      .orderBy('requested_at')
-      .execute(),
-    db
-      .selectFrom('dossier_consultation as c')
-      .innerJoin('agency as a', 'a.id', 'c.agency_id')
-      .select([
-        'c.id',
-        'c.question',
-        'c.due_date',
-        'c.asked_at',
-        'c.answer',
-        'c.answered_at',
-        'a.id as agency_id',
-        'a.code as agency_code',
-        'a.name as agency_name',
-      ])
-      .where('c.dossier_id', '=', row.id)
-      .orderBy('c.asked_at')
-      .execute(),
-    db.selectFrom('dossier_rating').selectAll().where('dossier_id', '=', row.id).executeTakeFirst(),
-  ]);
-  const step = row.current_step === null ? undefined : procedure.content.steps[row.current_step];
-  return {
-    ...summary!,
-    procedureVersion: procedure.version,
-    dvcqgStatus: DVCQG_STATUS_CODES[row.status],
-    channelCode: CHANNEL_CODES[row.channel],
-    paymentStatus: row.payment_status,
-    deliveryStatus: row.delivery_status,
-    syncStatus: row.sync_status,
-    competentAgency: agency(row.competent_agency_id),
-    applicant: row.applicant,
-    formData: row.form_data,
-    feeCase: row.fee_case,
-    exemption: row.exemption,
-    feeAmount: row.fee_amount,
-    invoiceId: row.invoice_id,
-    deliveryMethod: row.delivery_method,
-    deliveryAddress: row.delivery_address,
-    currentStep:
-      step && row.current_step !== null && row.step_started_at && row.step_due_at
-        ? {
-            index: row.current_step,
-            name: step.name,
-            role: step.role,
-            unit: step.unit,
-            startedAt: row.step_started_at.toISOString(),
-            dueAt: row.step_due_at.toISOString(),
-          }
-        : null,
-    originalDueAt: iso(row.original_due_at),
-    rescheduled: row.rescheduled,
-    resolvedAt: iso(row.resolved_at),
-    returnedAt: iso(row.returned_at),
-    paperHandedOverAt: iso(row.paper_handed_over_at),
-    outcome: row.outcome,
-    files: files.map((file) => ({
-      id: file.file_id,
-      purpose: file.purpose,
-      componentIndex: file.component_index,
-      name: file.name,
-      mediaType: file.media_type,
-      size: Number(file.size_bytes),
-    })),
-    supplements: supplements.map((s) => ({
-      stage: s.stage,
-      requestedAt: s.requested_at.toISOString(),
-      completedAt: iso(s.completed_at),
-      items: s.items,
-      justification: s.justification,
-    })),
-    consultations: consultations.map((c) => ({
-      id: c.id,
-      agency: { id: c.agency_id, code: c.agency_code, name: c.agency_name },
-      question: c.question,
-      dueDate: c.due_date,
-      askedAt: c.asked_at.toISOString(),
-      answer: c.answer,
-      answeredAt: iso(c.answered_at),
-    })),
-    events,
-    forms: formsOf(loaded, supplements.length, (action) => events.some((e) => e.action === action)),
-    rating: rating
-      ? {
-          satisfaction: rating.satisfaction,
-          ...(rating.contacts_to_complete === null
-            ? {}
-            : { contactsToComplete: rating.contacts_to_complete }),
-          ...(rating.agencies_contacted === null ? {} : { agenciesContacted: rating.agencies_contacted }),
-          ...(rating.staff_attitude === null ? {} : { staffAttitude: rating.staff_attitude }),
-          ...(rating.comment === null ? {} : { comment: rating.comment }),
-        }
-      : null,
-    allowedActions: allowedActions(stateOf(loaded, rating !== undefined), who),
-  };
 }

@@ -37,13 +37,13 @@ import {
 import type { Access } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { actorOf } from '../../platform/guard.ts';
-import { callerOf, loadVisibleDossier } from './access.ts';
+import { callerOf } from './access.ts';
 import { counterIntake } from './counter-intake.ts';
 import { createDraft, discardDraft, updateDraft } from './file-dossier.ts';
 import * as handle from './handle-dossier.ts';
 import { handOverPaper } from './hand-over-paper.ts';
 import { listMyDossiers, listWorklist, lookupByCode } from './queries.ts';
-import { toDossier } from './repository.ts';
+import { readDossier } from './dossier-view.ts';
 import { dossierDeskRoutes } from './routes-desk.ts';
 import { dossierDocumentRoutes } from './routes-documents.ts';
 
@@ -68,9 +68,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRouteOptions> = asy
     actor: actorOf(request),
   });
   const answer = async (request: FastifyRequest, id: string) => {
-    const caller = await callerOf(db, request.principal!);
-    const { loaded, who } = await loadVisibleDossier(db, caller, id);
-    return toDossier(db, loaded, who);
+    return readDossier(db, await callerOf(db, request.principal!), id);
   };
 
   app.get(

@@ -1,4 +1,4 @@
-import type { Transaction, Updateable } from 'kysely';
+import { sql, type Transaction, type Updateable } from 'kysely';
 import type { DossierAction, DossierStatus } from '@tinhso/contracts';
 import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
@@ -124,34 +124,51 @@ export async function applyTransition(
       ? { sync_status: 'pending' as const }
       : {}),
   };
-  // A dossier just created is already as `create` leaves it.
-  if (change.action !== 'create')
-    await tx.updateTable('dossier').set(patch).where('id', '=', row.id).execute();
   const code = (patch.code as string | undefined) ?? row.code;
   forgetLookup(code);
-  const event = await tx
-    .insertInto('dossier_event')
-    .values({
-      dossier_id: row.id,
-      at: change.at,
-      action: change.action,
-      from_status: change.action === 'create' ? null : row.status,
-      to_status: change.to,
-      actor_account_id: change.actor.accountId,
-      actor_label: change.actor.label,
-      agency_id: change.closesStep
-        ? row.current_agency_id
-        : (patch.current_agency_id ?? row.current_agency_id),
-      step_index: change.closesStep ? row.current_step : null,
-      step_name: change.closesStep && step ? step.name : null,
-      note: change.note ?? null,
-      timeliness: change.closesStep
-        ? timeliness(change.at, row.step_due_at, todayInVietnam)
-        : (change.timeliness ?? null),
-      data: JSON.stringify(change.data ?? {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const event = {
+    dossier_id: row.id,
+    at: change.at,
+    action: change.action,
+    from_status: change.action === 'create' ? null : row.status,
+    to_status: change.to,
+    actor_account_id: change.actor.accountId,
+    actor_label: change.actor.label,
+    agency_id: change.closesStep ? row.current_agency_id : (patch.current_agency_id ?? row.current_agency_id),
+    step_index: change.closesStep ? row.current_step : null,
+    step_name: change.closesStep && step ? step.name : null,
+    note: change.note ?? null,
+    timeliness: change.closesStep
+      ? timeliness(change.at, row.step_due_at, todayInVietnam)
+      : (change.timeliness ?? null),
+    data: JSON.stringify(change.data ?? {}),
+  };
+  // The row, its action log and (once it has a code) the portal's sync message in one statement.
+  // A dossier just created is already as `create` leaves it.
+  const changed = tx.with('changed', (db) =>
+    db
+      .updateTable('dossier')
+      .set(patch)
+      .where('id', '=', row.id)
+      .where(sql<boolean>`${change.action !== 'create'}`),
+  );
+  if (code !== null && change.to !== 'draft') {
+    await changed
+      .with('event', (db) => db.insertInto('dossier_event').values(event).returning('id'))
+      .insertInto('outbox')
+      .columns(['topic', 'payload'])
+      .expression((eb) =>
+        eb
+          .selectFrom('event')
+          .select([
+            sql.val('dvcqg.sync').as('topic'),
+            sql<string>`jsonb_build_object('dossierId', ${row.id}::text, 'eventId', event.id)`.as('payload'),
+          ]),
+      )
+      .execute();
+  } else {
+    await changed.insertInto('dossier_event').values(event).execute();
+  }
   await recordEvent(tx, change.actor, {
     type: 'dossier.changed',
     entityType: 'dossier',
@@ -165,11 +182,5 @@ export async function applyTransition(
     note: change.note ?? null,
   });
   if (notice && !change.quiet) await notifyApplicant(tx, loaded, notice);
-  if (code !== null && change.to !== 'draft') {
-    await tx
-      .insertInto('outbox')
-      .values({ topic: 'dvcqg.sync', payload: JSON.stringify({ dossierId: row.id, eventId: event.id }) })
-      .execute();
-  }
   return patched(loaded, patch);
 }

@@ -147,6 +147,8 @@ const ACTION_LABELS: Record<string, string> = {
   return: 'Trả kết quả',
   stop: 'Dừng xử lý',
   withdraw: 'Công dân rút hồ sơ',
+  hand_over: 'Bàn giao hồ sơ giấy',
+  pay: 'Nộp phí, lệ phí',
 };
 
 const isFiled = (event: SnapshotEvent) => event.toStatus !== 'draft';

@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
 import { invalid } from '../../platform/errors.ts';
-import { enqueue } from '../../platform/outbox.ts';
 import { toInternationalPhone } from './channels/format.ts';
 import { NOTIFICATION_SEND_TOPIC } from './send-notification.ts';
 import type { Channel, NotificationLanguage } from './tables.ts';
@@ -59,35 +58,49 @@ export async function notify(
   if (input.zaloId) rows.push({ channel: 'zalo', address: input.zaloId, body: text.short });
   if (rows.length === 0) return { notificationIds: [] };
 
+  // One statement: the rows, and the outbox message that sends each external one (deduplicated by
+  // the notification's id), so that telling someone costs one round trip to the database.
   const written = await tx
-    .insertInto('notification')
-    .values(
-      rows.map((row) => ({
-        account_id: input.accountId ?? null,
-        channel: row.channel,
-        address: row.address,
-        subject: text.subject,
-        body: row.body,
-        template: input.template,
-        params: JSON.stringify(input.params),
-        entity_kind: input.entity?.kind ?? null,
-        entity_id: input.entity?.id ?? null,
-        language: input.language,
-        // In-app is delivered by being written.
-        status: row.channel === 'in_app' ? ('sent' as const) : ('pending' as const),
-        sent_at: row.channel === 'in_app' ? new Date() : null,
-      })),
+    .with('written', (db) =>
+      db
+        .insertInto('notification')
+        .values(
+          rows.map((row) => ({
+            account_id: input.accountId ?? null,
+            channel: row.channel,
+            address: row.address,
+            subject: text.subject,
+            body: row.body,
+            template: input.template,
+            params: JSON.stringify(input.params),
+            entity_kind: input.entity?.kind ?? null,
+            entity_id: input.entity?.id ?? null,
+            language: input.language,
+            // In-app is delivered by being written.
+            status: row.channel === 'in_app' ? ('sent' as const) : ('pending' as const),
+            sent_at: row.channel === 'in_app' ? new Date() : null,
+          })),
+        )
+        .returning(['id', 'channel']),
     )
-    .returning(['id', 'channel'])
+    .with('queued', (db) =>
+      db
+        .insertInto('outbox')
+        .columns(['topic', 'payload', 'dedupe_key'])
+        .expression(
+          db
+            .selectFrom('written')
+            .select([
+              sql.val(NOTIFICATION_SEND_TOPIC).as('topic'),
+              sql<string>`jsonb_build_object('notificationId', written.id)`.as('payload'),
+              sql<string>`'notification:' || written.id`.as('dedupe_key'),
+            ])
+            .where('written.channel', '<>', 'in_app'),
+        )
+        .onConflict((conflict) => conflict.column('dedupe_key').doNothing()),
+    )
+    .selectFrom('written')
+    .select('id')
     .execute();
-  for (const row of written) {
-    if (row.channel === 'in_app') continue;
-    await enqueue(
-      tx,
-      NOTIFICATION_SEND_TOPIC,
-      { notificationId: row.id },
-      { dedupeKey: `notification:${row.id}` },
-    );
-  }
   return { notificationIds: written.map((row) => row.id) };
 }

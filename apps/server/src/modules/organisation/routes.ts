@@ -20,6 +20,7 @@ import {
 import type { Db } from '../../platform/db.ts';
 import { actorOf, principalOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
+import { forgetAgencyRefs } from './agency-refs.ts';
 import { resolveAgencyScope } from '../../platform/scope.ts';
 import { getAdminUnit, listAdminUnits } from './admin-units.ts';
 import { getAgency, listAgencies, listPublicAgencies } from './agencies.ts';
@@ -86,7 +87,11 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (
     async (request, reply) =>
       reply
         .status(201)
-        .send(await runCommand(db, request, (tx) => mergeAdminUnits(tx, request.body, actorOf(request)))),
+        .send(
+          await runCommand(db, request, (tx) => mergeAdminUnits(tx, request.body, actorOf(request))).finally(
+            forgetAgencyRefs,
+          ),
+        ),
   );
 
   app.get(
@@ -142,7 +147,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (
       const scope = await scopeFor(request, 'org.manage');
       return runCommand(db, request, (tx) =>
         updateAgency(tx, request.params.id, request.body, scope, actorOf(request)),
-      );
+      ).finally(forgetAgencyRefs);
     },
   );
 

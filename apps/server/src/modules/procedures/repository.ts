@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable, Transaction } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { ProcedureContent, ProcedureSummary, ProcedureVersion } from '@tinhso/contracts';
 import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
@@ -92,6 +93,32 @@ export async function getProcedureByCode(db: Reader, code: string) {
   const procedure = await findProcedureByCode(db, code);
   if (!procedure) throw notFound('procedure');
   return procedure;
+}
+
+type ProcedureRow = Awaited<ReturnType<typeof getProcedureByCode>>;
+
+/**
+ * The procedures in force as the desk reads them receipt after receipt, kept a minute: publishing or
+ * importing forgets them on this copy at once; other copies follow within the minute, like settings.
+ */
+const inForce = new LRUCache<string, { procedure: ProcedureRow; version: ProcedureVersion }>({
+  max: 2_000,
+  ttl: 60_000,
+});
+
+export function forgetProceduresInForce(): void {
+  inForce.clear();
+}
+
+/** The procedure with a code and its version in force on a day (404 when either is missing). */
+export async function procedureInForce(db: Reader, code: string, day: string) {
+  const key = `${code}@${day}`;
+  const kept = inForce.get(key);
+  if (kept) return kept;
+  const procedure = await getProcedureByCode(db, code);
+  const found = { procedure, version: await getVersionInForce(db, procedure.id, day) };
+  inForce.set(key, found);
+  return found;
 }
 
 /**

@@ -26,7 +26,13 @@ import { checkFormData } from './form-data.ts';
 import { proceduresFromCsv } from './csv.ts';
 import { importProcedures } from './import-procedures.ts';
 import { publishProcedureVersion } from './publish-procedure-version.ts';
-import { getProcedureByCode, getVersionInForce, listVersions, searchInForce } from './repository.ts';
+import {
+  forgetProceduresInForce,
+  getProcedureByCode,
+  getVersionInForce,
+  listVersions,
+  searchInForce,
+} from './repository.ts';
 
 const tags = ['procedures'];
 
@@ -155,7 +161,7 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     async (request) =>
       runCommand(db, request, (tx) =>
         publishProcedureVersion(tx, request.params.code, request.params.version, actorOf(request)),
-      ),
+      ).finally(forgetProceduresInForce),
   );
 
   // CSV arrives as text; the plugin's scope keeps this parser to these routes.
@@ -180,7 +186,9 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     },
     async (request) => {
       const items = proceduresFromCsv(request.body);
-      return runCommand(db, request, (tx) => importProcedures(tx, items, actorOf(request)));
+      return runCommand(db, request, (tx) => importProcedures(tx, items, actorOf(request))).finally(
+        forgetProceduresInForce,
+      );
     },
   );
 
@@ -196,6 +204,9 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         response: { 200: ImportReport },
       },
     },
-    async (request) => runCommand(db, request, (tx) => importProcedures(tx, request.body, actorOf(request))),
+    async (request) =>
+      runCommand(db, request, (tx) => importProcedures(tx, request.body, actorOf(request))).finally(
+        forgetProceduresInForce,
+      ),
   );
 };
