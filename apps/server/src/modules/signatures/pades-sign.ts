@@ -1,0 +1,126 @@
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { buildDetachedCms, sha256 } from './cms.ts';
+import { appendIncrementalUpdate, snapshotObjects } from './pdf-incremental.ts';
+import type { PdfSigner } from './pdf-signer.ts';
+import { PdfSignatureError, assertLooksLikePdf } from './pdf-errors.ts';
+
+export interface SignPdfOptions {
+  /** /Reason, e.g. "Phê duyệt" or "Phát hành". */
+  reason: string;
+  /** /Location, e.g. the agency's place. */
+  location: string;
+  /** /Name: the signer's or agency's name as shown by readers. */
+  name: string;
+  /** /ContactInfo. */
+  contactInfo?: string;
+  /** The signing time written in /M (now by default). */
+  signingTime?: Date;
+  /** Bytes reserved for the CMS (8192 by default: three certificates and an RSA-4096 signature fit). */
+  signatureLength?: number;
+}
+
+const PLACEHOLDER = `[ 0 /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} ]`;
+
+/** The signature fields already in the document's AcroForm. */
+function countSignatureFields(doc: PDFDocument): number {
+  const acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const fields = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  if (!fields) return 0;
+  let count = 0;
+  for (let i = 0; i < fields.size(); i++) {
+    const field = fields.lookupMaybe(i, PDFDict);
+    if (field?.get(PDFName.of('FT'))?.toString() === '/Sig') count++;
+  }
+  return count;
+}
+
+/** The placeholder names every field "Signature1"; field names must be unique in a form. */
+function nameLastField(doc: PDFDocument, name: string): void {
+  const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields'), PDFArray);
+  fields.lookup(fields.size() - 1, PDFDict).set(PDFName.of('T'), PDFString.of(name));
+}
+
+/**
+ * Signs a PDF with a PAdES baseline B-B signature (subFilter ETSI.CAdES.detached). A document that
+ * is already signed gets an incremental update, so earlier signatures stay valid: the official's
+ * personal signature first, then the agency seal (vn-norms §3.2).
+ */
+export async function signPdf(
+  pdf: Uint8Array,
+  signer: PdfSigner,
+  options: SignPdfOptions,
+): Promise<Uint8Array> {
+  assertLooksLikePdf(pdf);
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  } catch (error) {
+    throw new PdfSignatureError('malformed_pdf', `the PDF cannot be read: ${(error as Error).message}`);
+  }
+  const existing = countSignatureFields(doc);
+  const snapshot = existing > 0 ? snapshotObjects(doc) : null;
+  const signatureLength = options.signatureLength ?? 8192;
+
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: options.reason,
+    location: options.location,
+    name: options.name,
+    contactInfo: options.contactInfo ?? '',
+    signingTime: options.signingTime ?? new Date(),
+    // The placeholder's length counts hex digits, written as NUL bytes that are filled below.
+    signatureLength: signatureLength * 2,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    appName: 'TinhSo',
+  });
+  nameLastField(doc, `Signature${existing + 1}`);
+  await doc.flush();
+  const prepared = snapshot
+    ? appendIncrementalUpdate(pdf, doc, snapshot)
+    : await doc.save({ useObjectStreams: false });
+
+  const { byteRange, contentsStart, contentsEnd } = fillByteRange(prepared);
+  const signedBytes = Buffer.concat([prepared.subarray(0, byteRange[1]), prepared.subarray(byteRange[2])]);
+  const cms = await buildDetachedCms({
+    contentDigest: await sha256(signedBytes),
+    certificateChain: signer.certificateChain,
+    algorithm: signer.algorithm,
+    sign: (data) => signer.sign(data),
+  });
+  const hex = Buffer.from(cms).toString('hex');
+  if (hex.length > contentsEnd - contentsStart - 2) {
+    throw new PdfSignatureError(
+      'signature_too_large',
+      `the CMS needs ${cms.length} bytes, more than the ${signatureLength} reserved`,
+    );
+  }
+  // Zero digits pad the rest: poppler only accepts a DER CMS followed by '0's up to the '>'.
+  prepared.set(Buffer.from(hex.padEnd(contentsEnd - contentsStart - 2, '0'), 'latin1'), contentsStart + 1);
+  return prepared;
+}
+
+/** Writes the real ByteRange over the placeholder of the last signature dictionary. */
+function fillByteRange(prepared: Uint8Array): {
+  byteRange: [number, number, number, number];
+  contentsStart: number;
+  contentsEnd: number;
+} {
+  const text = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.length).toString('latin1');
+  const placeholderAt = text.lastIndexOf(PLACEHOLDER);
+  const contentsKey = text.indexOf('/Contents <', placeholderAt);
+  if (placeholderAt < 0 || contentsKey < 0) throw new Error('signature placeholder not found');
+  const contentsStart = contentsKey + '/Contents '.length;
+  const contentsEnd = text.indexOf('>', contentsStart) + 1;
+  const byteRange: [number, number, number, number] = [
+    0,
+    contentsStart,
+    contentsEnd,
+    prepared.length - contentsEnd,
+  ];
+  const written = `[${byteRange.join(' ')}]`.padEnd(PLACEHOLDER.length, ' ');
+  if (written.length > PLACEHOLDER.length) throw new Error('ByteRange does not fit its placeholder');
+  prepared.set(Buffer.from(written, 'latin1'), placeholderAt);
+  return { byteRange, contentsStart, contentsEnd };
+}
