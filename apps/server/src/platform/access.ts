@@ -1,3 +1,4 @@
+import type { AliasableExpression, Expression } from 'kysely';
 import type { Permission, RoleScope } from '@tinhso/contracts';
 import type { Language } from './messages.ts';
 
@@ -37,11 +38,16 @@ export interface Actor {
 
 export const systemActor = (label: string): Actor => ({ accountId: null, label, correlationId: null });
 
-/** What an account holds today through its positions: organisation answers, identity asks. */
-export type GrantsProvider = (
-  accountId: string,
-  onDay: string,
-) => Promise<{ grants: Grant[]; roleCodes: string[] }>;
+/**
+ * What an account holds on a day through its positions: organisation answers, identity asks, inside
+ * its own read of the session, so that finding who calls costs one round trip to the database.
+ */
+export interface GrantsProvider {
+  /** The account's grant rows as one JSON value, for a select in which `accountId` names the account. */
+  rowsOf(accountId: Expression<string>, onDay: string): AliasableExpression<unknown>;
+  /** The grants and role codes those rows give. */
+  fromRows(rows: unknown): { grants: Grant[]; roleCodes: string[] };
+}
 
 export type PrincipalResolver = (sessionToken: string, meta: { ip: string }) => Promise<Principal | null>;
 

@@ -16,7 +16,7 @@ export async function idleTimeoutSeconds(db: Db, kind: 'official' | 'citizen'): 
   return minutes * 60;
 }
 
-/** Finds who holds a session token: the account, its grants today, and whether MFA is still owed. */
+/** Finds who holds a session token: the account, its grants today (same statement), and whether MFA is still owed. */
 export function createPrincipalResolver(db: Db, getGrants: GrantsProvider): PrincipalResolver {
   return async (token) => {
     const sessionId = sessionIdOf(token);
@@ -36,6 +36,7 @@ export function createPrincipalResolver(db: Db, getGrants: GrantsProvider): Prin
         'account.must_change_password',
         'account.disabled_at',
       ])
+      .select((eb) => getGrants.rowsOf(eb.ref('account.id'), todayInVietnam()).as('grant_rows'))
       .where('session.id', '=', sessionId)
       .executeTakeFirst();
     if (!row) return null;
@@ -57,9 +58,7 @@ export function createPrincipalResolver(db: Db, getGrants: GrantsProvider): Prin
         .execute();
     }
     const { grants, roleCodes } =
-      row.kind === 'official'
-        ? await getGrants(row.accountId, todayInVietnam())
-        : { grants: [], roleCodes: [] };
+      row.kind === 'official' ? getGrants.fromRows(row.grant_rows) : { grants: [], roleCodes: [] };
     const mfaRoles = await getSetting(db, 'security.mfa.requiredRoles');
     const mfaSetupRequired = !row.mfa_enabled && roleCodes.some((code) => mfaRoles.includes(code));
     const permissions = new Set<Permission>(
