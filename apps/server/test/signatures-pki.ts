@@ -44,6 +44,8 @@ export interface TestPki {
   crl: x509.X509Crl;
   /** A CRL from the intermediate that revokes nothing. */
   emptyCrl: x509.X509Crl;
+  /** The root's CRL (revokes nothing): the intermediate's revocation status. */
+  rootCrl: x509.X509Crl;
   /** Another root, which signed none of the above. */
   otherRoot: x509.X509Certificate;
 }
@@ -63,7 +65,7 @@ async function selfSignedRoot(
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),
     name,
-    notBefore: new Date(Date.now() - DAY),
+    notBefore: new Date(Date.now() - 1000 * DAY),
     notAfter: new Date(Date.now() + 3650 * DAY),
     keys,
     signingAlgorithm: EC,
@@ -136,6 +138,8 @@ export async function createTestPki(): Promise<TestPki> {
     issuer: root,
     keyParams: EC,
     isCa: true,
+    notBefore: new Date(Date.now() - 1000 * DAY),
+    notAfter: new Date(Date.now() + 3000 * DAY),
   });
   const official = await endEntity(
     'CN=Nguyễn Văn An, O=UBND tỉnh Thử Nghiệm, C=VN',
@@ -183,6 +187,12 @@ export async function createTestPki(): Promise<TestPki> {
     ],
   });
   const emptyCrl = await x509.X509CrlGenerator.create({ ...crlParams, entries: [] });
+  const rootCrl = await x509.X509CrlGenerator.create({
+    ...crlParams,
+    issuer: root.certificate.subject,
+    signingKey: root.keys.privateKey,
+    entries: [],
+  });
   const otherRoot = await selfSignedRoot('CN=Some Other Root CA, O=Elsewhere, C=VN');
   return {
     root: root.certificate,
@@ -193,6 +203,7 @@ export async function createTestPki(): Promise<TestPki> {
     expiredOfficial,
     crl,
     emptyCrl,
+    rootCrl,
     otherRoot: otherRoot.certificate,
   };
 }

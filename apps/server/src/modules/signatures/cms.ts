@@ -16,6 +16,9 @@ export const OID = {
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
 } as const;
 
+/** The bytes of a view as an ArrayBuffer of their own (a Buffer may be a window on a larger pool). */
+export const toArrayBuffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
+
 export const sha256 = async (data: Uint8Array): Promise<Uint8Array> =>
   new Uint8Array(await webcrypto.subtle.digest('SHA-256', data));
 
@@ -67,7 +70,7 @@ function ecdsaToDer(signature: Uint8Array): ArrayBuffer {
     parsed.result instanceof asn1js.Sequence &&
     parsed.result.valueBlock.value.length === 2 &&
     parsed.result.valueBlock.value.every((v) => v instanceof asn1js.Integer);
-  return isDer ? signature.slice().buffer : pkijs.createCMSECDSASignature(signature.slice().buffer);
+  return isDer ? toArrayBuffer(signature) : pkijs.createCMSECDSASignature(toArrayBuffer(signature));
 }
 
 /**
@@ -118,7 +121,7 @@ export async function buildDetachedCms(options: {
         : { algorithmId: OID.ecdsaWithSha256 },
     ),
     signature: new asn1js.OctetString({
-      valueHex: isRsa ? rawSignature.slice().buffer : ecdsaToDer(rawSignature),
+      valueHex: isRsa ? toArrayBuffer(rawSignature) : ecdsaToDer(rawSignature),
     }),
   });
   const signedData = new pkijs.SignedData({

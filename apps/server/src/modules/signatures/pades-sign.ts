@@ -1,4 +1,13 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFInvalidObject,
+  PDFName,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { buildDetachedCms, sha256 } from './cms.ts';
@@ -36,10 +45,44 @@ function countSignatureFields(doc: PDFDocument): number {
   return count;
 }
 
-/** The placeholder names every field "Signature1"; field names must be unique in a form. */
-function nameLastField(doc: PDFDocument, name: string): void {
+/** An instant as a PDF date in Vietnam time, e.g. "D:20261127093000+07'00'". */
+export function toPdfDate(date: Date): string {
+  const local = new Date(date.getTime() + 7 * 3_600_000).toISOString();
+  return `D:${local.slice(0, 19).replace(/[-T:]/g, '')}+07'00'`;
+}
+
+/**
+ * The placeholder names every field "Signature1" (names must be unique in a form) and writes its
+ * text with PDFString.of, which mangles Vietnamese: the field is renamed and the signature
+ * dictionary written again, its texts in UTF-16 and /M in Vietnam time, /Contents as '0' digits.
+ */
+function completeSignatureField(
+  doc: PDFDocument,
+  options: SignPdfOptions & { fieldName: string; bytes: number },
+) {
   const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields'), PDFArray);
-  fields.lookup(fields.size() - 1, PDFDict).set(PDFName.of('T'), PDFString.of(name));
+  const widget = fields.lookup(fields.size() - 1, PDFDict);
+  widget.set(PDFName.of('T'), PDFHexString.fromText(options.fieldName));
+  const signatureRef = widget.get(PDFName.of('V'));
+  if (!(signatureRef instanceof PDFRef)) throw new Error('the signature field has no dictionary');
+  const placeholder = PDFName.of(DEFAULT_BYTE_RANGE_PLACEHOLDER);
+  const dictionary = doc.context.obj({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    ByteRange: [0, placeholder, placeholder, placeholder],
+    Contents: PDFHexString.of('0'.repeat(options.bytes * 2)),
+    Reason: PDFHexString.fromText(options.reason),
+    M: PDFString.of(toPdfDate(options.signingTime ?? new Date())),
+    ContactInfo: PDFHexString.fromText(options.contactInfo ?? ''),
+    Name: PDFHexString.fromText(options.name),
+    Location: PDFHexString.fromText(options.location),
+    Prop_Build: { Filter: { Name: 'Adobe.PPKLite' }, App: { Name: 'TinhSo' } },
+  });
+  // Written as raw bytes, as the placeholder does, so that no object stream ever holds it.
+  const bytes = new Uint8Array(dictionary.sizeInBytes());
+  dictionary.copyBytesInto(bytes, 0);
+  doc.context.assign(signatureRef, PDFInvalidObject.of(bytes));
 }
 
 /**
@@ -63,19 +106,16 @@ export async function signPdf(
   const snapshot = existing > 0 ? snapshotObjects(doc) : null;
   const signatureLength = options.signatureLength ?? 8192;
 
+  // The widget, the page's /Annots and the AcroForm come from the placeholder; the dictionary is ours.
   pdflibAddPlaceholder({
     pdfDoc: doc,
-    reason: options.reason,
-    location: options.location,
-    name: options.name,
-    contactInfo: options.contactInfo ?? '',
-    signingTime: options.signingTime ?? new Date(),
-    // The placeholder's length counts hex digits, written as NUL bytes that are filled below.
-    signatureLength: signatureLength * 2,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    appName: 'TinhSo',
+    reason: '',
+    location: '',
+    name: '',
+    contactInfo: '',
+    signatureLength: 1,
   });
-  nameLastField(doc, `Signature${existing + 1}`);
+  completeSignatureField(doc, { ...options, fieldName: `Signature${existing + 1}`, bytes: signatureLength });
   await doc.flush();
   const prepared = snapshot
     ? appendIncrementalUpdate(pdf, doc, snapshot)
@@ -96,8 +136,8 @@ export async function signPdf(
       `the CMS needs ${cms.length} bytes, more than the ${signatureLength} reserved`,
     );
   }
-  // Zero digits pad the rest: poppler only accepts a DER CMS followed by '0's up to the '>'.
-  prepared.set(Buffer.from(hex.padEnd(contentsEnd - contentsStart - 2, '0'), 'latin1'), contentsStart + 1);
+  // The '0' digits left pad the CMS: poppler accepts a DER CMS followed only by '0's up to the '>'.
+  prepared.set(Buffer.from(hex, 'latin1'), contentsStart + 1);
   return prepared;
 }
 

@@ -1,0 +1,127 @@
+import * as pkijs from 'pkijs';
+
+/** How a signer's certificate chains to the trust list. */
+export type TrustStatus = 'trusted' | 'untrusted' | 'expired';
+/** What the CRLs given say of every certificate of the chain below the anchor. */
+export type RevocationStatus = 'good' | 'revoked' | 'unknown';
+
+export interface ChainResult {
+  trust: TrustStatus;
+  /** Signer first, anchor last; empty when no path to an anchor was found. */
+  path: pkijs.Certificate[];
+  problem: string | null;
+}
+
+const failureMessage = (error: unknown): string =>
+  (error as { resultMessage?: string }).resultMessage ?? (error as Error).message ?? String(error);
+
+async function validateAt(
+  signer: pkijs.Certificate,
+  others: pkijs.Certificate[],
+  anchors: pkijs.Certificate[],
+  at: Date,
+): Promise<{ path: pkijs.Certificate[] | null; problem: string | null }> {
+  // The engine takes the last certificate of `certs` as the one to validate.
+  const engine = new pkijs.CertificateChainValidationEngine({
+    trustedCerts: anchors,
+    certs: [...others, signer],
+    checkDate: at,
+  });
+  try {
+    const result = await engine.verify();
+    if (result.result) return { path: result.certificatePath ?? [], problem: null };
+    return { path: null, problem: result.resultMessage };
+  } catch (error) {
+    return { path: null, problem: failureMessage(error) };
+  }
+}
+
+/**
+ * The chain of `signer` to one of `anchors`, at `now`. A chain that holds at the claimed signing
+ * time but not now is `expired`: without a trusted timestamp the claimed time proves nothing, so it
+ * is reported, never accepted.
+ */
+export async function checkChain(options: {
+  signer: pkijs.Certificate;
+  others: pkijs.Certificate[];
+  anchors: pkijs.Certificate[];
+  now: Date;
+  claimedSigningTime: Date | null;
+}): Promise<ChainResult> {
+  const { signer, others, anchors, now, claimedSigningTime } = options;
+  if (anchors.length === 0) return { trust: 'untrusted', path: [], problem: 'no trust anchor configured' };
+  const current = await validateAt(signer, others, anchors, now);
+  if (current.path) return { trust: 'trusted', path: current.path, problem: null };
+  if (claimedSigningTime && claimedSigningTime < now) {
+    const then = await validateAt(signer, others, anchors, claimedSigningTime);
+    if (then.path) return { trust: 'expired', path: then.path, problem: current.problem };
+  }
+  return { trust: 'untrusted', path: [], problem: current.problem };
+}
+
+/**
+ * Revocation of each certificate of `path` below its anchor, by CRLs signed by its issuer and
+ * current at `now`. One revoked certificate makes the whole `revoked`; one without such a CRL makes
+ * it `unknown`.
+ */
+export async function checkRevocation(options: {
+  path: pkijs.Certificate[];
+  crls: pkijs.CertificateRevocationList[];
+  now: Date;
+}): Promise<{ revocation: RevocationStatus; problem: string | null }> {
+  const { path, crls, now } = options;
+  if (path.length < 2) return { revocation: 'unknown', problem: 'no chain to check' };
+  let unknown: string | null = null;
+  for (let i = 0; i < path.length - 1; i++) {
+    const certificate = path[i]!;
+    const issuer = path[i + 1]!;
+    const crl = await findCurrentCrl(crls, issuer, now);
+    if (!crl) {
+      unknown ??= `no current CRL from ${describeName(issuer.subject)}`;
+      continue;
+    }
+    if (crl.isCertificateRevoked(certificate)) {
+      return { revocation: 'revoked', problem: `certificate ${serialHex(certificate)} is revoked` };
+    }
+  }
+  return unknown ? { revocation: 'unknown', problem: unknown } : { revocation: 'good', problem: null };
+}
+
+async function findCurrentCrl(
+  crls: pkijs.CertificateRevocationList[],
+  issuer: pkijs.Certificate,
+  now: Date,
+): Promise<pkijs.CertificateRevocationList | null> {
+  for (const crl of crls) {
+    if (!crl.issuer.isEqual(issuer.subject)) continue;
+    if (crl.thisUpdate.value > now || (crl.nextUpdate && crl.nextUpdate.value < now)) continue;
+    if (await crl.verify({ issuerCertificate: issuer }).catch(() => false)) return crl;
+  }
+  return null;
+}
+
+export const serialHex = (certificate: pkijs.Certificate): string =>
+  Buffer.from(certificate.serialNumber.valueBlock.valueHexView).toString('hex');
+
+const NAME_TYPES: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.6': 'C',
+  '0.9.2342.19200300.100.1.1': 'UID',
+};
+
+/** One attribute of a distinguished name, e.g. the CN; null when absent. */
+export function nameAttribute(name: pkijs.RelativeDistinguishedNames, type: 'CN' | 'O'): string | null {
+  const found = name.typesAndValues.find((tv) => NAME_TYPES[tv.type] === type);
+  return found ? String(found.value.valueBlock.value) : null;
+}
+
+/** A distinguished name as "CN=…, O=…, C=VN", in the order of its encoding. */
+export function describeName(name: pkijs.RelativeDistinguishedNames): string {
+  return name.typesAndValues
+    .map((tv) => `${NAME_TYPES[tv.type] ?? tv.type}=${String(tv.value.valueBlock.value)}`)
+    .join(', ');
+}
