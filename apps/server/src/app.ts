@@ -18,6 +18,7 @@ import { createGrantsProvider } from './modules/organisation/find-grants.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { procedureRoutes } from './modules/procedures/routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { scanDossierAlerts } from './modules/dossiers/alerts.ts';
 import { settleDossierFee } from './modules/dossiers/fees.ts';
 import { createScanner } from './modules/files/create-scanner.ts';
@@ -205,6 +206,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     ),
   });
   await app.register(dossierRoutes, { db, lookupsPerMinute: config.LOOKUPS_PER_MINUTE });
+  await app.register(documentRoutes, { db });
   await app.register(notificationRoutes, { db });
   await registerExchanges(app, config, database);
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);

@@ -8,3 +8,4 @@ export * from './calendar.ts';
 export * from './dossiers.ts';
 export * from './dossier-queries.ts';
 export * from './dossier-statistics.ts';
+export * from './documents.ts';

@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   'dossier.stats': 'Read the one-stop figures and indices',
   'payment.reconcile': 'Read the fee payment reconciliation',
   'integration.manage': 'Follow and retry the exchange with national systems',
+  'document.read': 'Read the registers of official documents of the agencies in reach',
+  'document.register': 'Register incoming official documents (văn thư)',
+  'document.issue': 'Give outgoing official documents their number and symbol (văn thư)',
   'citizen.self': 'A citizen’s own account and records',
 } as const;
 

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { IncomingDocument, RegisterIncomingBody } from '@tinhso/contracts';
+import type { Actor } from '../../platform/access.ts';
+import type { DB } from '../../platform/db-types.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, type FieldIssue } from '../../platform/errors.ts';
+import { todayInVietnam } from '../../platform/time.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { attachFiles } from '../files/attach-files.ts';
+import { fileSummary } from '../files/file-summary.ts';
+import './audit-events.ts';
+import { yearInVietnam } from './numbering.ts';
+import { toIncomingDocument } from './repository.ts';
+import { takeNextNumber } from './series.ts';
+
+/** Files attached to incoming documents are of this kind in the files module. */
+export const INCOMING_SCAN_KIND = 'incoming_document';
+
+/**
+ * The checks that need the database but not the transaction: the type exists, the dates are in
+ * order and not in the future, the scan is a PDF the caller uploaded. Every bad field at once.
+ */
+export async function checkIncoming(
+  db: Db,
+  options: { body: RegisterIncomingBody; accountId: string; now: Date },
+): Promise<void> {
+  const { body, accountId, now } = options;
+  const issues: FieldIssue[] = [];
+  const type = await db
+    .selectFrom('document_type')
+    .select('code')
+    .where('code', '=', body.typeCode)
+    .executeTakeFirst();
+  if (!type) issues.push({ field: 'typeCode', key: 'no_such_record' });
+  const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime()) issues.push({ field: 'receivedAt', key: 'invalid' });
+  else if (body.issuedOn > todayInVietnam(receivedAt)) issues.push({ field: 'issuedOn', key: 'invalid' });
+  if (body.scanFileId !== undefined) {
+    const [file] = await fileSummary(db, [body.scanFileId]);
+    if (!file || file.ownerAccountId !== accountId)
+      issues.push({ field: 'scanFileId', key: 'no_such_record' });
+    else if (file.mediaType !== 'application/pdf')
+      issues.push({ field: 'scanFileId', key: 'enum', params: { allowed: 'PDF' } });
+  }
+  if (issues.length > 0) throw new AppError('validation', { issues });
+}
+
+/**
+ * Registers a received document in the agency's register: its số đến is the next of the agency's
+ * series for the year it arrived (Vietnam time), shared by paper and electronic documents (NĐ 30
+ * Art 22.2); the scan is attached in the same transaction, so a failure gives the number back.
+ */
+export async function registerIncoming(
+  tx: Transaction<DB>,
+  options: { agencyId: string; body: RegisterIncomingBody; accountId: string; actor: Actor; now: Date },
+): Promise<IncomingDocument> {
+  const { agencyId, body, accountId, actor } = options;
+  const receivedAt = body.receivedAt ? new Date(body.receivedAt) : options.now;
+  const year = yearInVietnam(receivedAt);
+  const arrivalNumber = await takeNextNumber(tx, { agencyId, register: 'incoming', year });
+  const id = randomUUID();
+  const row = await tx
+    .insertInto('incoming_document')
+    .values({
+      id,
+      agency_id: agencyId,
+      year,
+      arrival_number: arrivalNumber,
+      received_at: receivedAt,
+      issuer_name: body.issuerName,
+      issuer_code: body.issuerCode ?? null,
+      number_symbol: body.numberSymbol,
+      issued_on: body.issuedOn,
+      type_code: body.typeCode,
+      summary: body.summary,
+      urgency: body.urgency,
+      confidentiality: body.confidentiality,
+      pages: body.pages ?? null,
+      scan_file_id: body.scanFileId ?? null,
+      registered_by: accountId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (body.scanFileId !== undefined) {
+    await attachFiles(tx, {
+      fileIds: [body.scanFileId],
+      ownerAccountId: accountId,
+      kind: INCOMING_SCAN_KIND,
+      id,
+      field: 'scanFileId',
+    });
+  }
+  const type = await tx
+    .selectFrom('document_type')
+    .select('name_vi')
+    .where('code', '=', body.typeCode)
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, actor, {
+    type: 'document.incoming_registered',
+    entityType: 'incoming_document',
+    entityId: id,
+    agencyId,
+    data: {
+      year,
+      arrivalNumber,
+      numberSymbol: body.numberSymbol,
+      issuerName: body.issuerName,
+      typeCode: body.typeCode,
+      confidentiality: body.confidentiality,
+      scanFileId: body.scanFileId ?? null,
+    },
+  });
+  return toIncomingDocument({ ...row, type_name: type.name_vi });
+}
