@@ -250,6 +250,7 @@ describe('permissions follow positions', () => {
     const client = await signIn(official.username!);
     expect(await permissionsOf(client)).toEqual([
       'audit.read',
+      'document.read',
       'dossier.approve',
       'dossier.process',
       'dossier.read',
@@ -314,6 +315,7 @@ describe('permissions follow positions', () => {
     });
     expect(await permissionsOf(client)).toEqual([
       'audit.read',
+      'document.read',
       'dossier.approve',
       'dossier.process',
       'dossier.read',
