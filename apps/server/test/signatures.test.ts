@@ -1,7 +1,8 @@
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../src/modules/signatures/pades-sign.ts';
-import { OID } from '../src/modules/signatures/cms.ts';
+import { OID, toArrayBuffer } from '../src/modules/signatures/cms.ts';
+import type { PdfSigner } from '../src/modules/signatures/pdf-signer.ts';
 import { PdfSignatureError } from '../src/modules/signatures/pdf-errors.ts';
 import { verifyPdf } from '../src/modules/signatures/pades-verify.ts';
 import { createTestPki, der, type TestPki } from './signatures-pki.ts';
@@ -103,6 +104,23 @@ describe('signPdf: PAdES baseline B-B', () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/digest failure|content verify error/i);
+  });
+
+  it('takes an ECDSA value in DER from a signer (as remote signers answer), not only r‖s', async () => {
+    const remote: PdfSigner = {
+      ...pki.seal.signer,
+      async sign(data) {
+        const raw = await pki.seal.signer.sign(data);
+        return new Uint8Array(pkijs.createCMSECDSASignature(toArrayBuffer(raw)));
+      },
+    };
+    const pdf = await signPdf(unsigned, remote, { reason: 'Phát hành', location: 'l', name: 'n' });
+    expect(pdfsig(pdf).output).toContain('Signature Validation: Signature is Valid.');
+    const [report] = await verifyPdf(pdf, {
+      anchors: [der(pki.root)],
+      crls: [der(pki.crl), der(pki.rootCrl)],
+    });
+    expect(report).toMatchObject({ integrity: true, valid: true });
   });
 
   it('refuses what is not a PDF with a clear error', async () => {

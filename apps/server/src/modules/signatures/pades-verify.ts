@@ -238,18 +238,20 @@ async function checkIntegrity(options: {
     return false;
   }
   const binding = await checkSigningCertificateV2(signerInfo, signerCertificate);
-  if (binding) problems.push(binding);
-  return binding === null || binding.startsWith('no ');
+  if (binding.problem) problems.push(binding.problem);
+  return binding.ok;
 }
 
-/** null when signing-certificate-v2 names the signer's certificate; otherwise why not. */
+/**
+ * Whether signing-certificate-v2 names the signer's certificate. Its absence (adbe.pkcs7.detached
+ * signatures) is noted but breaks nothing: not PAdES baseline, not a broken signature either.
+ */
 async function checkSigningCertificateV2(
   signerInfo: pkijs.SignerInfo,
   certificate: pkijs.Certificate,
-): Promise<string | null> {
+): Promise<{ ok: boolean; problem: string | null }> {
   const value = attributeValue(signerInfo, OID.signingCertificateV2);
-  // Absent in adbe.pkcs7.detached signatures: not PAdES baseline, but not a broken signature either.
-  if (!value) return 'no signing-certificate-v2 attribute (not PAdES baseline)';
+  if (!value) return { ok: true, problem: 'no signing-certificate-v2 attribute (not PAdES baseline)' };
   const first = (value as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence | undefined;
   const essCertId = first?.valueBlock.value[0] as asn1js.Sequence | undefined;
   const fields = essCertId?.valueBlock.value ?? [];
@@ -258,13 +260,13 @@ async function checkSigningCertificateV2(
   const hashAlgorithm =
     fields[0] instanceof asn1js.Sequence ? new pkijs.AlgorithmIdentifier({ schema: fields[0] }) : null;
   if (hashAlgorithm && hashAlgorithm.algorithmId !== OID.sha256) {
-    return `signing-certificate-v2 uses ${hashAlgorithm.algorithmId}, not SHA-256`;
+    return { ok: false, problem: `signing-certificate-v2 uses ${hashAlgorithm.algorithmId}, not SHA-256` };
   }
   const expected = await sha256(new Uint8Array(certificate.toSchema().toBER()));
   if (!hashField || !Buffer.from(hashField.valueBlock.valueHexView).equals(Buffer.from(expected))) {
-    return 'signing-certificate-v2 does not name the signer’s certificate';
+    return { ok: false, problem: 'signing-certificate-v2 does not name the signer’s certificate' };
   }
-  return null;
+  return { ok: true, problem: null };
 }
 
 export { PdfSignatureError };
