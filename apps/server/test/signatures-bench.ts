@@ -5,21 +5,32 @@
 //            and verifyPdf (parse, digest, signature, chain to the root, CRLs), for 1 and 50 pages
 //
 // RSA-2048 (an official's key) and ECDSA P-256 (an agency seal), BENCH_SIGN_RUNS runs each after a
-// warm-up. Run: npx node bench/signatures.ts
+// warm-up. Run: npx node apps/server/test/signatures-bench.ts (not a vitest file: it only measures)
 import { webcrypto } from 'node:crypto';
-import { createTestPki, der, type TestIdentity } from '../apps/server/test/signatures-pki.ts';
-import { samplePdf } from '../apps/server/test/signatures-tools.ts';
-import { signPdf } from '../apps/server/src/modules/signatures/pades-sign.ts';
-import { verifyPdf } from '../apps/server/src/modules/signatures/pades-verify.ts';
-import { fmtMs, loadAverage, ratio, summarize, table, time } from './stats.ts';
+import { createTestPki, der, type TestIdentity } from './signatures-pki.ts';
+import { samplePdf } from './signatures-tools.ts';
+import { signPdf } from '../src/modules/signatures/pades-sign.ts';
+import { verifyPdf } from '../src/modules/signatures/pades-verify.ts';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+// bench/stats.ts is another TypeScript project: the few helpers needed are here.
+const fmtMs = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
+const ratio = (a: number, b: number) => `${(a / b).toPrecision(2)}×`;
+const table = (header: string[], rows: string[][]) =>
+  [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
 const RUNS = Number(process.env.BENCH_SIGN_RUNS ?? 20);
 
 async function samples(fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 3; i++) await fn();
   const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await time(fn));
-  return summarize(runs).p50;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fn();
+    runs.push(performance.now() - started);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
 }
 
 const pki = await createTestPki();
@@ -47,7 +58,12 @@ for (const pages of [1, 50]) {
     ]);
   }
 }
-console.log(`PAdES sign/verify, p50 of ${RUNS} runs, ms (load ${loadAverage()})\n`);
+console.log(
+  `PAdES sign/verify, p50 of ${RUNS} runs, ms (load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})\n`,
+);
 console.log(
   table(['document', 'key', 'raw WebCrypto sign', 'signPdf', 'ratio raw/signPdf', 'verifyPdf'], rows),
 );
