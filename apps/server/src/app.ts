@@ -26,6 +26,7 @@ import { fileRoutes } from './modules/files/routes.ts';
 import { createChannels } from './modules/notifications/channels/create-channels.ts';
 import { notificationsConfigFrom } from './modules/notifications/channels/notifications-config.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { signatureRoutes } from './modules/signatures/routes.ts';
 import {
   createSendNotificationHandler,
   NOTIFICATION_SEND_TOPIC,
@@ -208,6 +209,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(dossierRoutes, { db, lookupsPerMinute: config.LOOKUPS_PER_MINUTE });
   await app.register(documentRoutes, { db });
   await app.register(notificationRoutes, { db });
+  await app.register(signatureRoutes, { db });
   await registerExchanges(app, config, database);
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
 

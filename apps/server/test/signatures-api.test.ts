@@ -1,27 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type * as AppModule from '../src/app.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../src/modules/signatures/pades-sign.ts';
 import type { VerifyPdfAnswer } from '../src/modules/signatures/schemas.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 import { createTestPki, der, type TestPki } from './signatures-pki.ts';
 import { samplePdf } from './signatures-tools.ts';
-
-/** Until app.ts registers the signatures module, the wrapped buildApp registers it. */
-vi.mock('../src/app.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof AppModule>();
-  const { signatureRoutes } = await import('../src/modules/signatures/routes.ts');
-  return {
-    ...original,
-    buildApp: async (...args: Parameters<typeof original.buildApp>) => {
-      const app = await original.buildApp(...args);
-      if (!app.hasRoute({ method: 'POST', url: '/api/public/verify-pdf' })) {
-        await app.register(signatureRoutes, { db: args[1].db });
-      }
-      return app;
-    },
-  };
-});
 
 type ErrorAnswer = { issues?: { field: string; message: string }[] };
 
