@@ -165,6 +165,17 @@ describe('verifyPdf', () => {
     });
   });
 
+  it('a third signature (an e-copy certified later) is a third revision: Signature3, all three valid', async () => {
+    const copy = await signPdf(sealed, pki.seal.signer, { reason: 'Sao y', location: 'l', name: 'n' });
+    const reports = await verifyPdf(copy, trust());
+    expect(reports.map((r) => [r.fieldName, r.valid, r.coversWholeDocument])).toEqual([
+      ['Signature1', true, false],
+      ['Signature2', true, false],
+      ['Signature3', true, true],
+    ]);
+    expect(pdfsig(copy).output.match(/Signature is Valid\./g)).toHaveLength(3);
+  });
+
   it('is not valid without revocation data: revocation unknown', async () => {
     const reports = await verifyPdf(sealed, { anchors: [der(pki.root)] });
     for (const report of reports) {

@@ -32,17 +32,25 @@ export interface SignPdfOptions {
 
 const PLACEHOLDER = `[ 0 /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} ]`;
 
-/** The signature fields already in the document's AcroForm. */
-function countSignatureFields(doc: PDFDocument): number {
+/** Whether any signature dictionary is in the document, wherever it sits (even in an object stream). */
+function isSigned(doc: PDFDocument): boolean {
+  return doc.context
+    .enumerateIndirectObjects()
+    .some(([, object]) => object instanceof PDFDict && object.has(PDFName.of('ByteRange')));
+}
+
+/** "SignatureN" with the first N no top-level field of the form already uses. */
+function freeFieldName(doc: PDFDocument): string {
   const acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   const fields = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  if (!fields) return 0;
-  let count = 0;
-  for (let i = 0; i < fields.size(); i++) {
-    const field = fields.lookupMaybe(i, PDFDict);
-    if (field?.get(PDFName.of('FT'))?.toString() === '/Sig') count++;
+  const used = new Set<string>();
+  for (let i = 0; i < (fields?.size() ?? 0); i++) {
+    const name = fields?.lookupMaybe(i, PDFDict)?.get(PDFName.of('T'));
+    if (name instanceof PDFString || name instanceof PDFHexString) used.add(name.decodeText());
   }
-  return count;
+  let n = 1;
+  while (used.has(`Signature${n}`)) n++;
+  return `Signature${n}`;
 }
 
 /** An instant as a PDF date in Vietnam time, e.g. "D:20261127093000+07'00'". */
@@ -102,8 +110,9 @@ export async function signPdf(
   } catch (error) {
     throw new PdfSignatureError('malformed_pdf', `the PDF cannot be read: ${(error as Error).message}`);
   }
-  const existing = countSignatureFields(doc);
-  const snapshot = existing > 0 ? snapshotObjects(doc) : null;
+  // A signed document gets an incremental update; an unsigned one may be written again whole.
+  const snapshot = isSigned(doc) ? snapshotObjects(doc) : null;
+  const fieldName = freeFieldName(doc);
   const signatureLength = options.signatureLength ?? 8192;
 
   // The widget, the page's /Annots and the AcroForm come from the placeholder; the dictionary is ours.
@@ -115,7 +124,7 @@ export async function signPdf(
     contactInfo: '',
     signatureLength: 1,
   });
-  completeSignatureField(doc, { ...options, fieldName: `Signature${existing + 1}`, bytes: signatureLength });
+  completeSignatureField(doc, { ...options, fieldName, bytes: signatureLength });
   await doc.flush();
   const prepared = snapshot
     ? appendIncrementalUpdate(pdf, doc, snapshot)

@@ -30,7 +30,6 @@ export async function verifyUploadedPdf(db: Db, bytes: Uint8Array): Promise<Sign
           issues: [{ field: 'file', key: 'pdf.noSignature' }],
         });
       case 'malformed_pdf':
-      case 'malformed_signature':
       case 'signature_too_large':
         throw new AppError('validation', {
           detail: error.message,
