@@ -113,10 +113,12 @@ describe('POST /api/public/verify-pdf', () => {
     const noSignature = await verify(unsigned);
     expect(noSignature.status).toBe(422);
     expect(noSignature.body.issues?.[0]?.field).toBe('file');
+    expect(noSignature.body.issues?.[0]?.message).toContain('không có chữ ký số');
 
     const truncated = await verify(sealed.subarray(0, sealed.length - 200));
     expect(truncated.status).toBe(400);
     expect(truncated.body.issues?.[0]?.field).toBe('file');
+    expect(truncated.body.issues?.[0]?.message).toContain('không đọc được tệp PDF');
 
     const noFile = await t.client().post<ErrorAnswer>('/api/public/verify-pdf', {});
     expect(noFile.status).toBe(400);

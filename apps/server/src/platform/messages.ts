@@ -141,6 +141,14 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'không thể thực hiện "{action}" khi hồ sơ đang ở trạng thái "{status}"; được phép: {allowed}',
     en: '"{action}" is not allowed while the dossier is {status}; allowed: {allowed}',
   },
+  'pdf.noSignature': {
+    vi: 'tệp PDF không có chữ ký số nào',
+    en: 'the PDF carries no digital signature',
+  },
+  'pdf.malformed': {
+    vi: 'không đọc được tệp PDF (hỏng hoặc bị cắt cụt)',
+    en: 'the PDF cannot be read (damaged or truncated)',
+  },
   'dossier.receivingKind': {
     vi: 'cơ quan này không tiếp nhận thủ tục (chỉ: {allowed})',
     en: 'this agency does not receive the procedure (only: {allowed})',
