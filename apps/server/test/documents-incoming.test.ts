@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncomingDocument, IncomingList } from '@tinhso/contracts';
+import type { IncomingDocument, IncomingList, RegisteredIncoming } from '@tinhso/contracts';
 import { yearInVietnam } from '../src/modules/documents/numbering.ts';
 import { agencyOf, uploadPdf } from './dossier-fixtures.ts';
 import { fieldsOf, otherClerk, type ErrorBody } from './documents-fixtures.ts';
@@ -14,7 +14,7 @@ let agencyId: string;
 const year = yearInVietnam(new Date());
 
 const register = (client: TestClient, body: Record<string, unknown>, headers?: Record<string, string>) =>
-  client.post<IncomingDocument & ErrorBody>('/api/documents/incoming', body, headers);
+  client.post<RegisteredIncoming & ErrorBody>('/api/documents/incoming', body, headers);
 
 const letter = {
   issuerName: 'Ủy ban nhân dân tỉnh Đồng Tháp',
@@ -65,6 +65,7 @@ describe('registering an incoming document', () => {
       isSecret: false,
       pages: 3,
       scanFileId,
+      possibleDuplicates: [],
     });
     const file = await t.database.db
       .selectFrom('stored_file')
@@ -92,7 +93,9 @@ describe('registering an incoming document', () => {
     expect(secret.body).toMatchObject({ arrivalNumber: 2, isSecret: true, pages: 3, scanFileId: null });
     const read = await vanthu.get<IncomingDocument>(`/api/documents/incoming/${first.body.id}`);
     expect(read.status).toBe(200);
-    expect(read.body).toEqual(first.body);
+    const { possibleDuplicates, ...record } = first.body;
+    expect(possibleDuplicates).toEqual([]);
+    expect(read.body).toEqual(record);
   });
 
   it('answers 400 naming each bad field of the form', async () => {
@@ -243,5 +246,55 @@ describe('the register', () => {
     const bad = await vanthu.get<ErrorBody>('/api/documents/incoming?from=5-1-2026&year=1999');
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body)).toEqual(['from', 'year']);
+  });
+});
+
+describe('after registration', () => {
+  const firstLetter = async () => {
+    const list = await vanthu.get<IncomingList>(
+      `/api/documents/incoming?q=${encodeURIComponent('chuyen doi so')}`,
+    );
+    return list.body.items[0]!;
+  };
+
+  it('serves the scan to readers of the register, and 404 to another agency or without a scan', async () => {
+    const first = await firstLetter();
+    const response = await fetch(`${vanthu.baseUrl}/api/documents/incoming/${first.id}/scan`, {
+      headers: { cookie: vanthu.cookie },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain('cong-van-1234.pdf');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const secret = (await vanthu.get<IncomingList>(`/api/documents/incoming?typeCode=quyet_dinh`)).body
+      .items[0]!;
+    expect((await vanthu.get(`/api/documents/incoming/${secret.id}/scan`)).status).toBe(404);
+    const other = await t.signedIn((await otherClerk(t, agencyId)).username);
+    expect((await other.get(`/api/documents/incoming/${first.id}/scan`)).status).toBe(404);
+  });
+
+  it('warns of an entry with the same number and symbol from the same issuer, and registers it still', async () => {
+    const first = await firstLetter();
+    const again = await register(vanthu, {
+      ...letter,
+      issuerCode: undefined,
+      issuerName: 'UỶ BAN NHÂN DÂN TỈNH ĐỒNG THÁP',
+      numberSymbol: ' 1234 / UBND-VP',
+      receivedAt: `${year}-01-06T09:00:00+07:00`,
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.arrivalNumber).toBe(4);
+    expect(again.body.possibleDuplicates).toEqual([{ id: first.id, year, arrivalNumber: 1 }]);
+    const otherIssuer = await register(vanthu, {
+      ...letter,
+      issuerCode: '000.05.00.H20',
+      issuerName: 'Sở Tư pháp',
+      receivedAt: `${year}-01-06T09:00:00+07:00`,
+    });
+    expect(otherIssuer.body.possibleDuplicates).toEqual([]);
   });
 });

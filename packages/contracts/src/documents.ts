@@ -131,6 +131,19 @@ export const IncomingDocument = Type.Object({
 });
 export type IncomingDocument = Static<typeof IncomingDocument>;
 
+/** What registering answers: the record, and the entries that look like the same document (R-DOC-8). */
+export const RegisteredIncoming = Type.Object({
+  ...IncomingDocument.properties,
+  possibleDuplicates: Type.Array(
+    Type.Object({ id: Uuid, year: Type.Integer(), arrivalNumber: Type.Integer() }),
+    {
+      description:
+        'Earlier entries of this register with the same number and symbol from the same issuer: a warning to the clerk, not a refusal',
+    },
+  ),
+});
+export type RegisteredIncoming = Static<typeof RegisteredIncoming>;
+
 export const IncomingQuery = Type.Object(
   {
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2199 })),

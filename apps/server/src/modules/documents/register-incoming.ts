@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { IncomingDocument, RegisterIncomingBody } from '@tinhso/contracts';
+import { sql, type Transaction } from 'kysely';
+import type { RegisterIncomingBody, RegisteredIncoming } from '@tinhso/contracts';
 import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
@@ -50,12 +50,15 @@ export async function checkIncoming(
  * Registers a received document in the agency's register: its số đến is the next of the agency's
  * series for the year it arrived (Vietnam time), shared by paper and electronic documents (NĐ 30
  * Art 22.2); the scan is attached in the same transaction, so a failure gives the number back.
+ * Entries that look like the same document are named in the answer (R-DOC-8), not refused: a
+ * document may legitimately arrive twice (by post and electronically).
  */
 export async function registerIncoming(
   tx: Transaction<DB>,
   options: { agencyId: string; body: RegisterIncomingBody; accountId: string; actor: Actor; now: Date },
-): Promise<IncomingDocument> {
+): Promise<RegisteredIncoming> {
   const { agencyId, body, accountId, actor } = options;
+  const possibleDuplicates = await findPossibleDuplicates(tx, agencyId, body);
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : options.now;
   const year = yearInVietnam(receivedAt);
   const arrivalNumber = await takeNextNumber(tx, { agencyId, register: 'incoming', year });
@@ -111,5 +114,31 @@ export async function registerIncoming(
       scanFileId: body.scanFileId ?? null,
     },
   });
-  return toIncomingDocument({ ...row, type_name: type.name_vi });
+  return { ...toIncomingDocument({ ...row, type_name: type.name_vi }), possibleDuplicates };
+}
+
+/** Same number and symbol (case, marks and spaces aside) from the same issuer: by code when both have one, else by name. */
+async function findPossibleDuplicates(tx: Transaction<DB>, agencyId: string, body: RegisterIncomingBody) {
+  const rows = await tx
+    .selectFrom('incoming_document')
+    .select(['id', 'year', 'arrival_number'])
+    .where('agency_id', '=', agencyId)
+    .where(
+      sql<boolean>`f_unaccent(regexp_replace(number_symbol, '[[:space:]]', '', 'g')) = f_unaccent(regexp_replace(${body.numberSymbol}, '[[:space:]]', '', 'g'))`,
+    )
+    .where((eb) =>
+      body.issuerCode
+        ? eb.or([
+            eb('issuer_code', '=', body.issuerCode),
+            eb.and([
+              eb('issuer_code', 'is', null),
+              eb(sql`f_unaccent(issuer_name)`, '=', sql`f_unaccent(${body.issuerName})`),
+            ]),
+          ])
+        : eb(sql`f_unaccent(issuer_name)`, '=', sql`f_unaccent(${body.issuerName})`),
+    )
+    .orderBy('year')
+    .orderBy('arrival_number')
+    .execute();
+  return rows.map((row) => ({ id: row.id, year: row.year, arrivalNumber: row.arrival_number }));
 }

@@ -10,11 +10,15 @@ import {
   OutgoingNumberList,
   OutgoingNumberQuery,
   RegisterIncomingBody,
+  RegisteredIncoming,
 } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
+import { notFound } from '../../platform/errors.ts';
 import { actorOf, principalOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
 import { resolveAgencyScope } from '../../platform/scope.ts';
+import { attachmentDisposition } from '../files/file-name.ts';
+import { readFile } from '../files/read-file.ts';
 import { actingAgency } from './acting-agency.ts';
 import { getIncoming, listIncoming } from './incoming-queries.ts';
 import { issueNumber } from './issue-number.ts';
@@ -100,7 +104,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         summary:
           'Register a received document in the agency’s register of incoming documents (gives its số đến)',
         body: RegisterIncomingBody,
-        response: { 201: IncomingDocument },
+        response: { 201: RegisteredIncoming },
       },
     },
     async (request, reply) => {
@@ -153,5 +157,29 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
     },
     async (request) =>
       getIncoming(db, await resolveAgencyScope(db, principalOf(request), 'document.read'), request.params.id),
+  );
+
+  app.get(
+    '/api/documents/incoming/:id/scan',
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'The PDF scan of a registered incoming document (none, or another agency’s: 404)',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const scope = await resolveAgencyScope(db, principalOf(request), 'document.read');
+      const document = await getIncoming(db, scope, request.params.id);
+      if (!document.scanFileId) throw notFound('scan');
+      const file = await readFile(db, document.scanFileId);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', attachmentDisposition(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
   );
 };
