@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseEdxml, type EdxmlIssue } from '../src/modules/exchange/edxml/index.ts';
+import { buildEdxml, parseEdxml, type EdxmlIssue } from '../src/modules/exchange/edxml/index.ts';
 import { congVanEnvelope, readFixture } from './fixtures/edxml/envelopes.ts';
 
 const congVan = readFixture('cong-van-125.xml');
@@ -75,6 +76,20 @@ describe('parseEdxml: what it accepts', () => {
     const result = parseEdxml(bare);
     expect(result.ok && result.envelope.attachments).toEqual([]);
     expect(result.ok && result.envelope.messageHeader.subject).toBe(congVanEnvelope().messageHeader.subject);
+  });
+  it('reads a 12 MiB attachment and long texts (set aside before parsing) intact', () => {
+    const envelope = congVanEnvelope();
+    envelope.attachments[0]!.contentBase64 = randomBytes(12 * 1024 * 1024).toString('base64');
+    envelope.messageHeader.content = `${'Nội dung & <chi tiết> '.repeat(4000)}hết`;
+    const xml = buildEdxml(envelope);
+    expect(parseEdxml(xml)).toEqual({ ok: true, envelope });
+    const wrapped = xml.replace(envelope.attachments[0]!.contentBase64, (run) =>
+      run.replace(/(.{76})/g, '$1\n'),
+    );
+    expect(parseEdxml(wrapped)).toEqual({ ok: true, envelope });
+    const comment = `<!-- ${'x'.repeat(70000)} > ${'y'.repeat(70000)} -->`;
+    const commented = congVan.replace('<edXML:Subject>', `${comment}<edXML:Subject>`);
+    expect(parseEdxml(commented)).toEqual({ ok: true, envelope: congVanEnvelope() });
   });
 });
 

@@ -9,7 +9,8 @@ const WIRE_DATE: Record<EdxmlProfile['dateFormat'], RegExp> = {
 };
 /** ISO 8601 in Vietnam time, as the status message carries it; seconds, optional milliseconds. */
 const VIETNAM_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?\+07:00$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** No repeated group: a group under `*` overflows the regex stack on a multi-megabyte attachment. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Characters XML 1.0 does not allow, even escaped. */
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -61,7 +62,7 @@ export function toVietnamTimestamp(instant: Date): string {
 /** Base64 as attachments carry it: line breaks and spaces allowed, removed here. Null if broken. */
 export function normaliseBase64(value: string): string | null {
   const compact = value.replace(/[\t\n\r ]/g, '');
-  return BASE64.test(compact) ? compact : null;
+  return compact.length % 4 === 0 && BASE64.test(compact) ? compact : null;
 }
 
 export function hasNonXmlCharacter(value: string): boolean {
