@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncomingDocument, IncomingList, RegisteredIncoming } from '@tinhso/contracts';
+import type {
+  IncomingDocument,
+  IncomingList,
+  RegisterIncomingBody,
+  RegisteredIncoming,
+} from '@tinhso/contracts';
+import { registerIncoming } from '../src/modules/documents/register-incoming.ts';
 import { yearInVietnam } from '../src/modules/documents/numbering.ts';
 import { agencyOf, uploadPdf } from './dossier-fixtures.ts';
 import { fieldsOf, otherClerk, type ErrorBody } from './documents-fixtures.ts';
@@ -166,6 +172,7 @@ describe('registering an incoming document', () => {
       numberSymbol: '77/TB-SNV',
       typeCode: 'thong_bao',
       summary: 'Thông báo lịch họp',
+      scanFileId: await uploadPdf(vanthu, 'thong-bao-77.pdf'),
     };
     const registered = await count('audit_event', 'document.incoming_registered');
     const [first, retry] = await Promise.all([
@@ -297,4 +304,37 @@ describe('after registration', () => {
     });
     expect(otherIssuer.body.possibleDuplicates).toEqual([]);
   });
+
+  it('refuses a scan already attached to another entry, naming scanFileId, and gives the number back', async () => {
+    const first = await firstLetter();
+    const reused = await register(vanthu, { ...letter, scanFileId: first.scanFileId });
+    expect(reused.status).toBe(400);
+    expect(fieldsOf(reused.body)).toEqual(['scanFileId']);
+    // The same refusal inside the transaction, as when two registrations race for one scan.
+    const before = await seriesNumber();
+    const accountId = first.registeredBy;
+    await expect(
+      t.database.db.transaction().execute((tx) =>
+        registerIncoming(tx, {
+          agencyId,
+          body: { ...letter, scanFileId: first.scanFileId! } as RegisterIncomingBody,
+          accountId,
+          actor: { accountId, label: 'test', correlationId: null },
+          now: new Date(),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'scanFileId.0' }] });
+    expect(await seriesNumber()).toBe(before);
+  });
 });
+
+async function seriesNumber() {
+  const row = await t.database.db
+    .selectFrom('document_series')
+    .select('last_number')
+    .where('agency_id', '=', agencyId)
+    .where('register', '=', 'incoming')
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}

@@ -42,6 +42,7 @@ export async function checkIncoming(
       issues.push({ field: 'scanFileId', key: 'no_such_record' });
     else if (file.mediaType !== 'application/pdf')
       issues.push({ field: 'scanFileId', key: 'enum', params: { allowed: 'PDF' } });
+    else if (file.attachedTo !== null) issues.push({ field: 'scanFileId', key: 'file.alreadyAttached' });
   }
   if (issues.length > 0) throw new AppError('validation', { issues });
 }
@@ -61,8 +62,18 @@ export async function registerIncoming(
   const possibleDuplicates = await findPossibleDuplicates(tx, agencyId, body);
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : options.now;
   const year = yearInVietnam(receivedAt);
-  const arrivalNumber = await takeNextNumber(tx, { agencyId, register: 'incoming', year });
   const id = randomUUID();
+  // Attached first: a scan taken meanwhile by another registration is refused naming scanFileId.
+  if (body.scanFileId !== undefined) {
+    await attachFiles(tx, {
+      fileIds: [body.scanFileId],
+      ownerAccountId: accountId,
+      kind: INCOMING_SCAN_KIND,
+      id,
+      field: 'scanFileId',
+    });
+  }
+  const arrivalNumber = await takeNextNumber(tx, { agencyId, register: 'incoming', year });
   const row = await tx
     .insertInto('incoming_document')
     .values({
@@ -85,15 +96,6 @@ export async function registerIncoming(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (body.scanFileId !== undefined) {
-    await attachFiles(tx, {
-      fileIds: [body.scanFileId],
-      ownerAccountId: accountId,
-      kind: INCOMING_SCAN_KIND,
-      id,
-      field: 'scanFileId',
-    });
-  }
   const type = await tx
     .selectFrom('document_type')
     .select('name_vi')

@@ -15,7 +15,7 @@ import {
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { actorOf, principalOf } from '../../platform/guard.ts';
-import { runCommand } from '../../platform/idempotency.ts';
+import { hasAnswer, runCommand } from '../../platform/idempotency.ts';
 import { resolveAgencyScope } from '../../platform/scope.ts';
 import { attachmentDisposition } from '../files/file-name.ts';
 import { readFile } from '../files/read-file.ts';
@@ -115,7 +115,9 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
         agencyId: request.body.agencyId,
       });
       const now = new Date();
-      await checkIncoming(db, { body: request.body, accountId: principal.accountId, now });
+      // A retry of a registration that committed gets its answer, even though its scan is now attached.
+      if (!(await hasAnswer(db, request)))
+        await checkIncoming(db, { body: request.body, accountId: principal.accountId, now });
       const registered = await runCommand(db, request, (tx) =>
         registerIncoming(tx, {
           agencyId,
