@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildEdxml, parseEdxml, type EdxmlIssue } from '../src/modules/exchange/edxml/index.ts';
+import {
+  buildEdxml,
+  MAX_EDXML_ISSUES,
+  parseEdxml,
+  type EdxmlIssue,
+} from '../src/modules/exchange/edxml/index.ts';
 import { congVanEnvelope, readFixture } from './fixtures/edxml/envelopes.ts';
 
 const congVan = readFixture('cong-van-125.xml');
@@ -326,6 +331,19 @@ describe('parseEdxml: what it refuses, and why', () => {
     const attachment = /<edXML:Attachment>[\s\S]*<\/edXML:Attachment>/.exec(congVan)![0];
     const twice = congVan.replace(attachment, attachment + attachment);
     expectIssue(refused(twice), 'AttachmentEncoded/Attachment[2]/ContentId', /used twice/);
+  });
+
+  it('hostile shapes: 200,000 nested tags, 300,000 bad references, 20,000 broken recipients', () => {
+    expectIssue(refused(`${'<a>'.repeat(200_000)}${'</a>'.repeat(200_000)}`), '/', /Maximum nested tags/);
+    const references = congVan.replace('<edXML:Subject>', `<edXML:Subject>${'&bad;'.repeat(300_000)}`);
+    expect(refused(references)).toHaveLength(1);
+    const recipients = congVan.replace(
+      '</edXML:To>',
+      `</edXML:To>${'<edXML:To><edXML:OrganName>x</edXML:OrganName></edXML:To>'.repeat(20_000)}`,
+    );
+    const errors = refused(recipients);
+    expect(errors).toHaveLength(MAX_EDXML_ISSUES);
+    expectIssue(errors, 'MessageHeader/To[2]/OrganId', /required element OrganId is missing/);
   });
 
   it('never throws: every truncation and many one-character changes give a result', () => {

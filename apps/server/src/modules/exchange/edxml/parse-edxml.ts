@@ -1,7 +1,12 @@
 import { resolveProfile, XLINK_NAMESPACE, type EdxmlProfile } from './profile.ts';
 import { readMessageHeader, readTraceHeaderList, type HeaderContext } from './read-header.ts';
 import { compact, join, TreeReader } from './tree-reader.ts';
-import type { EdxmlAttachment, EdxmlEnvelope, EdxmlParseResult } from './types.ts';
+import {
+  MAX_EDXML_ISSUES,
+  type EdxmlAttachment,
+  type EdxmlEnvelope,
+  type EdxmlParseResult,
+} from './types.ts';
 import { validateEnvelope } from './validate-envelope.ts';
 import { normaliseBase64 } from './values.ts';
 import { readXmlDocument, type XmlElement } from './xml-document.ts';
@@ -18,7 +23,11 @@ export interface ParseEdxmlOptions {
  * not match the attachments. Never throws. The `Signature` element is not checked here.
  */
 export function parseEdxml(xml: string | Uint8Array, options: ParseEdxmlOptions = {}): EdxmlParseResult {
-  const profile = resolveProfile(options.profile);
+  const result = readPackage(xml, resolveProfile(options.profile));
+  return result.ok ? result : { ok: false, errors: result.errors.slice(0, MAX_EDXML_ISSUES) };
+}
+
+function readPackage(xml: string | Uint8Array, profile: EdxmlProfile): EdxmlParseResult {
   const document = readXmlDocument(xml, { maxBytes: profile.maxBytes });
   if (!document.ok) return document;
   const reader = new TreeReader(profile.namespace);

@@ -3,7 +3,13 @@ import { resolveProfile, type EdxmlProfile } from './profile.ts';
 import { readOrganisation, readResponseFor, readStaffInfo, type HeaderContext } from './read-header.ts';
 import { findStatusCode } from './status-codes.ts';
 import { compact, TreeReader } from './tree-reader.ts';
-import type { EdxmlIssue, EdxmlOrganisation, EdxmlResponseFor, EdxmlStaffInfo } from './types.ts';
+import {
+  MAX_EDXML_ISSUES,
+  type EdxmlIssue,
+  type EdxmlOrganisation,
+  type EdxmlResponseFor,
+  type EdxmlStaffInfo,
+} from './types.ts';
 import { findNonXmlCharacters } from './validate-envelope.ts';
 import { isIsoDate, isVietnamTimestamp } from './values.ts';
 import { readXmlDocument } from './xml-document.ts';
@@ -97,7 +103,11 @@ export function parseEdxmlStatus(
   xml: string | Uint8Array,
   options: StatusOptions = {},
 ): EdxmlStatusParseResult {
-  const profile = resolveProfile(options.profile);
+  const result = readStatus(xml, resolveProfile(options.profile));
+  return result.ok ? result : { ok: false, errors: result.errors.slice(0, MAX_EDXML_ISSUES) };
+}
+
+function readStatus(xml: string | Uint8Array, profile: EdxmlProfile): EdxmlStatusParseResult {
   const document = readXmlDocument(xml, { maxBytes: profile.maxBytes });
   if (!document.ok) return document;
   const reader = new TreeReader(profile.namespace);

@@ -162,4 +162,7 @@ export interface EdxmlIssue {
   message: string;
 }
 
+/** At most this many reasons are returned: enough to fix a package, bounded for a hostile one. */
+export const MAX_EDXML_ISSUES = 50;
+
 export type EdxmlParseResult = { ok: true; envelope: EdxmlEnvelope } | { ok: false; errors: EdxmlIssue[] };

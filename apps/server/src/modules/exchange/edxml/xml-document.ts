@@ -101,6 +101,7 @@ function elementName(node: OrderedNode): string | null {
 
 /** Decodes the five predefined entities and character references; anything else is an error. */
 function decodeEntities(raw: string, path: string, errors: EdxmlIssue[]): string {
+  let isReported = false; // once per text: 300,000 bad references are one reason, not 300,000
   return raw.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
     const code = /^#x([0-9a-f]+)$/i.exec(name)?.[1] ?? /^#([0-9]+)$/.exec(name)?.[1];
     if (whole.endsWith(';') && code !== undefined) {
@@ -110,7 +111,9 @@ function decodeEntities(raw: string, path: string, errors: EdxmlIssue[]): string
     }
     const predefined = PREDEFINED_ENTITIES[name];
     if (whole.endsWith(';') && predefined !== undefined) return predefined;
-    errors.push({ path, message: `"${whole}" is not an XML character or predefined entity reference` });
+    if (!isReported)
+      errors.push({ path, message: `"${whole}" is not an XML character or predefined entity reference` });
+    isReported = true;
     return whole;
   });
 }
