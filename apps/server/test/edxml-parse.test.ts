@@ -327,6 +327,17 @@ describe('parseEdxml: what it refuses, and why', () => {
     expectIssue(refused(unlisted), 'AttachmentEncoded/Attachment[1]/ContentId', /not listed in the manifest/);
   });
 
+  it('a Reference found by its xlink:href alone, and one with neither ContentId nor href', () => {
+    const hrefOnly = congVan.replace(/<edXML:ContentId>cid:[^<]*<\/edXML:ContentId>/, '');
+    expect(parseEdxml(hrefOnly)).toEqual({ ok: true, envelope: congVanEnvelope() });
+    const neither = hrefOnly.replace(' xlink:href="cid:cv125-stttt@dongthap.gov.vn"', '');
+    expectIssue(
+      refused(neither),
+      'edXMLBody/edXMLManifest/Reference[1]',
+      /neither a ContentId nor an xlink:href/,
+    );
+  });
+
   it('two attachments with the same content id', () => {
     const attachment = /<edXML:Attachment>[\s\S]*<\/edXML:Attachment>/.exec(congVan)![0];
     const twice = congVan.replace(attachment, attachment + attachment);

@@ -1,4 +1,4 @@
-import { resolveProfile, XLINK_NAMESPACE, type EdxmlProfile } from './profile.ts';
+import { resolveProfile, type EdxmlProfile } from './profile.ts';
 import { readMessageHeader, readTraceHeaderList, type HeaderContext } from './read-header.ts';
 import { compact, join, TreeReader } from './tree-reader.ts';
 import {
@@ -91,7 +91,8 @@ function checkManifest(reader: TreeReader, envelope: XmlElement, attachments: Ed
   const referenced = new Set<string>();
   references.forEach((reference, index) => {
     const path = `edXMLBody/edXMLManifest/Reference[${index + 1}]`;
-    const href = reference.attributes['xlink:href'] ?? hrefInAnyPrefix(reference);
+    // The href is read under the prefix `xlink` only; ContentId, when present, wins.
+    const href = reference.attributes['xlink:href'];
     const contentId = withoutCid(reader.optionalText(reference, 'ContentId') ?? href ?? '');
     if (contentId === '') {
       reader.fail(path, 'the Reference has neither a ContentId nor an xlink:href');
@@ -110,12 +111,4 @@ function checkManifest(reader: TreeReader, envelope: XmlElement, attachments: Ed
       );
     }
   });
-}
-
-/** `xlink:href` written with another prefix bound to the XLink namespace. */
-function hrefInAnyPrefix(reference: XmlElement): string | undefined {
-  const prefixes = Object.entries(reference.attributes)
-    .filter(([name, value]) => name.startsWith('xmlns:') && value === XLINK_NAMESPACE)
-    .map(([name]) => name.slice(6));
-  return prefixes.map((prefix) => reference.attributes[`${prefix}:href`]).find((href) => href !== undefined);
 }
