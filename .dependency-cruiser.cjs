@@ -86,6 +86,14 @@ module.exports = {
       to: { path: '^apps/server/src/(platform/|modules/(?!dossiers/(kpi|forms)/))' },
     },
     {
+      name: 'edxml-is-pure',
+      severity: 'error',
+      comment:
+        'The edXML library builds and reads packages from plain data: no database, no HTTP, no other module, so the exchange, the axis adapter and the tests share it.',
+      from: { path: `${MODULE}exchange/edxml/` },
+      to: { path: '^apps/server/src/(platform/|modules/(?!exchange/edxml/))' },
+    },
+    {
       name: 'ops-stands-alone',
       severity: 'error',
       comment: 'Operations endpoints read platform state only.',
