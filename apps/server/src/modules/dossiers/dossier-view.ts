@@ -5,7 +5,15 @@ import { notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { canSee, capacitiesOf, type Caller } from './access.ts';
-import { formsOf, iso, stateOf, summaryOf, versionContent, type LoadedDossier } from './repository.ts';
+import {
+  EVENT_COLUMNS,
+  formsOf,
+  iso,
+  stateOf,
+  summaryOf,
+  versionContent,
+  type LoadedDossier,
+} from './repository.ts';
 import { allowedActions } from './workflow.ts';
 
 /** A timestamp inside a JSON answer (text with an offset) as the API writes it. */
@@ -29,17 +37,7 @@ function selectView(db: Db, id: string) {
         eb
           .selectFrom('dossier_event as e')
           .leftJoin('agency as a', 'a.id', 'e.agency_id')
-          .select([
-            'e.at',
-            'e.action',
-            'e.from_status',
-            'e.to_status',
-            'e.actor_label',
-            'a.name as agency_name',
-            'e.step_name',
-            'e.note',
-            'e.timeliness',
-          ])
+          .select(EVENT_COLUMNS)
           .whereRef('e.dossier_id', '=', 'd.id')
           .orderBy('e.id'),
       ).as('events'),

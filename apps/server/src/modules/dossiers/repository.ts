@@ -187,6 +187,19 @@ export function summaryOf(
   };
 }
 
+/** What the action log shows of an event (`dossier_event as e` joined to `agency as a`). */
+export const EVENT_COLUMNS = [
+  'e.at',
+  'e.action',
+  'e.from_status',
+  'e.to_status',
+  'e.actor_label',
+  'a.name as agency_name',
+  'e.step_name',
+  'e.note',
+  'e.timeliness',
+] as const;
+
 export async function listEvents(
   db: Reader,
   dossierId: string,
@@ -195,17 +208,7 @@ export async function listEvents(
   const rows = await db
     .selectFrom('dossier_event as e')
     .leftJoin('agency as a', 'a.id', 'e.agency_id')
-    .select([
-      'e.at',
-      'e.action',
-      'e.from_status',
-      'e.to_status',
-      'e.actor_label',
-      'a.name as agency_name',
-      'e.step_name',
-      'e.note',
-      'e.timeliness',
-    ])
+    .select(EVENT_COLUMNS)
     .where('e.dossier_id', '=', dossierId)
     .orderBy('e.id')
     .execute();
