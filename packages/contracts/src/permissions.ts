@@ -24,6 +24,12 @@ export const PERMISSIONS = {
   'document.read': 'Read the registers of official documents of the agencies in reach',
   'document.register': 'Register incoming official documents (văn thư)',
   'document.issue': 'Give outgoing official documents their number and symbol (văn thư)',
+  'document.instruct':
+    'Write the instruction on an incoming document and assign it (lãnh đạo bút phê, phân công)',
+  'document.handle': 'Handle the documents assigned to me and draft outgoing documents (chuyên viên)',
+  'document.sign': 'Review, approve and sign outgoing documents (lãnh đạo ký số)',
+  'signature.manage': 'Maintain the signing keys and the list of trusted certification authorities',
+  'exchange.manage': 'Follow the exchange of documents between agencies: quarantine, directory, retries',
   'citizen.self': 'A citizen’s own account and records',
 } as const;
 
@@ -48,4 +54,9 @@ export const NAVIGATION = [
   { path: '/workspace/counter', labelKey: 'nav.counter', permission: 'dossier.receive' },
   { path: '/workspace/statistics', labelKey: 'nav.statistics', permission: 'dossier.stats' },
   { path: '/workspace/procedures', labelKey: 'nav.procedures', permission: 'procedure.manage' },
+  { path: '/workspace/documents', labelKey: 'nav.documents', permission: 'document.read' },
+  { path: '/workspace/documents/incoming', labelKey: 'nav.incoming', permission: 'document.read' },
+  { path: '/workspace/documents/outgoing', labelKey: 'nav.outgoing', permission: 'document.read' },
+  { path: '/workspace/exchange', labelKey: 'nav.exchange', permission: 'exchange.manage' },
+  { path: '/workspace/signatures', labelKey: 'nav.signatures', permission: 'signature.manage' },
 ] as const satisfies readonly { path: string; labelKey: string; permission: Permission }[];

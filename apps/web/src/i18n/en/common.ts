@@ -30,6 +30,11 @@ export const common: Dictionary<typeof vi> = {
     counter: 'Counter reception',
     statistics: 'Figures and evaluation',
     procedures: 'Procedure catalogue',
+    documents: 'My documents',
+    incoming: 'Incoming documents',
+    outgoing: 'Outgoing documents',
+    exchange: 'Document exchange',
+    signatures: 'Digital signatures',
     menu: 'Menu',
   },
   navDescriptions: {
@@ -46,6 +51,11 @@ export const common: Dictionary<typeof vi> = {
     counter: 'Enter paper dossiers, check completeness, print the receipt and appointment.',
     statistics: 'On-time, online, payment, digitisation and satisfaction rates; evaluation indices.',
     procedures: 'Administrative procedures, versions, components, fees and deadlines.',
+    documents: 'Documents assigned to me by due date; drafts awaiting my opinion, review or signature.',
+    incoming: 'The incoming register: registration, instruction, assignment and deadlines.',
+    outgoing: 'Drafts, opinions, review, signature, seal, number and issue.',
+    exchange: 'Electronic documents sent and received between agencies; statuses, quarantine, agency codes.',
+    signatures: 'Officials’ signing keys and agency seals; the trusted certification authorities.',
   },
   actions: {
     signIn: 'Sign in',

@@ -27,6 +27,11 @@ export const common = {
     counter: 'Tiếp nhận tại quầy',
     statistics: 'Thống kê, đánh giá',
     procedures: 'Danh mục thủ tục',
+    documents: 'Văn bản của tôi',
+    incoming: 'Văn bản đến',
+    outgoing: 'Văn bản đi',
+    exchange: 'Liên thông văn bản',
+    signatures: 'Chữ ký số',
     menu: 'Danh mục',
   },
   navDescriptions: {
@@ -43,6 +48,11 @@ export const common = {
     counter: 'Nhập hồ sơ giấy, kiểm tra thành phần, in giấy tiếp nhận và hẹn trả.',
     statistics: 'Tỷ lệ đúng hạn, trực tuyến, thanh toán, số hóa, hài lòng; chỉ số đánh giá.',
     procedures: 'Thủ tục hành chính, phiên bản, thành phần hồ sơ, phí, thời hạn.',
+    documents: 'Văn bản được giao cho tôi, xếp theo hạn xử lý; văn bản chờ tôi cho ý kiến, duyệt, ký.',
+    incoming: 'Sổ văn bản đến: vào sổ, bút phê, phân công, theo dõi hạn xử lý.',
+    outgoing: 'Dự thảo, góp ý, trình duyệt, ký số, đóng dấu, cấp số và ban hành.',
+    exchange: 'Gửi, nhận văn bản điện tử giữa các cơ quan; trạng thái, cách ly, danh bạ mã cơ quan.',
+    signatures: 'Khóa ký số của cán bộ và con dấu cơ quan; danh sách tổ chức chứng thực tin cậy.',
   },
   actions: {
     signIn: 'Đăng nhập',

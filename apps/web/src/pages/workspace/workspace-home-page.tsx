@@ -18,6 +18,11 @@ const DESCRIPTIONS = {
   'nav.counter': 'navDescriptions.counter',
   'nav.statistics': 'navDescriptions.statistics',
   'nav.procedures': 'navDescriptions.procedures',
+  'nav.documents': 'navDescriptions.documents',
+  'nav.incoming': 'navDescriptions.incoming',
+  'nav.outgoing': 'navDescriptions.outgoing',
+  'nav.exchange': 'navDescriptions.exchange',
+  'nav.signatures': 'navDescriptions.signatures',
 } as const satisfies Record<(typeof NAVIGATION)[number]['labelKey'], string>;
 
 export function WorkspaceHomePage() {
