@@ -50,7 +50,7 @@ export default defineConfig({
         webServer: {
           // Deletes PGLITE_DATA_DIR, then `exec node apps/cli/src/main.ts demo`.
           command: 'bash scripts/e2e-server.sh',
-          env: { PORT: String(E2E_PORT), PGLITE_DATA_DIR: '.tmp/e2e-pglite' },
+          env: { PORT: String(E2E_PORT), PGLITE_DATA_DIR: process.env.E2E_PGLITE_DIR ?? '.tmp/e2e-pglite' },
           url: `http://localhost:${E2E_PORT}/api/health`,
           timeout: 180_000,
           reuseExistingServer: false,
