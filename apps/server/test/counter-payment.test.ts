@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '@tinhso/contracts';
 import { agencyOf, CITIZEN, draftBody } from './dossier-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
+import { downloadPdfText } from './pdf-text.ts';
 
 // Thu tiền mặt: the one-stop officer takes a dossier's fee in cash at the desk
 // (POST /api/dossiers/:id/counter-payment) and prints its e-receipt (GET /api/dossiers/:id/receipt).
@@ -42,23 +39,18 @@ async function receivedAtCounter(extra: Record<string, unknown> = {}): Promise<D
   return answer.body;
 }
 
+async function printedReceipt(client: TestClient, path: string) {
+  const printed = await downloadPdfText(client, path, 'single');
+  if (printed.status === 200) expect(printed.contentType).toBe('application/pdf');
+  return printed;
+}
+
 const pay = (client: TestClient, id: string, amountVnd: unknown, key?: string) =>
   client.post<Paid & ErrorBody>(
     `/api/dossiers/${id}/counter-payment`,
     { amountVnd },
     key ? { 'idempotency-key': key } : undefined,
   );
-
-async function pdfText(client: TestClient, path: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie } });
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (response.status !== 200) return { status: response.status, text: '' };
-  expect(response.headers.get('content-type')).toBe('application/pdf');
-  const dir = mkdtempSync(join(tmpdir(), 'tinhso-receipt-'));
-  writeFileSync(join(dir, 'receipt.pdf'), bytes);
-  const text = execFileSync('pdftotext', ['-raw', join(dir, 'receipt.pdf'), '-'], { encoding: 'utf8' });
-  return { status: 200, text: text.replace(/\s+/g, ' ') };
-}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -176,10 +168,10 @@ describe('cash at the counter', () => {
 
   it('prints the e-receipt for the desk, and for nobody outside the dossier’s reach', async () => {
     const dossier = await receivedAtCounter();
-    expect((await pdfText(motcua, `/api/dossiers/${dossier.id}/receipt`)).status).toBe(404);
+    expect((await printedReceipt(motcua, `/api/dossiers/${dossier.id}/receipt`)).status).toBe(404);
     const paid = await pay(motcua, dossier.id, 200_000);
     expect(paid.status).toBe(200);
-    const printed = await pdfText(motcua, `/api/dossiers/${dossier.id}/receipt`);
+    const printed = await printedReceipt(motcua, `/api/dossiers/${dossier.id}/receipt`);
     expect(printed.status).toBe(200);
     expect(printed.text).toContain(paid.body.receiptNo);
     expect(printed.text).toContain('200.000 đồng');
@@ -187,6 +179,6 @@ describe('cash at the counter', () => {
     expect(printed.text).toContain(dossier.code!);
     expect(printed.text).toContain('Đặng Thị Kim Ngân');
     const otherDesk = await t.signedIn('canboxa');
-    expect((await pdfText(otherDesk, `/api/dossiers/${dossier.id}/receipt`)).status).toBe(404);
+    expect((await printedReceipt(otherDesk, `/api/dossiers/${dossier.id}/receipt`)).status).toBe(404);
   });
 });

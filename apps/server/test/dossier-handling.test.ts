@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier, DossierSummary } from '@tinhso/contracts';
 import { todayInVietnam } from '../src/platform/time.ts';
 import { agencyOf, CITIZEN, draftBody, uploadPdf } from './dossier-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
+import { compact, downloadPdfText } from './pdf-text.ts';
 
 let t: TestApp;
 let citizen: TestClient;
@@ -37,18 +34,6 @@ async function staffOf(agencyCode: string): Promise<string> {
     .executeTakeFirstOrThrow();
   return row.username;
 }
-
-async function pdfText(client: TestClient, path: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie } });
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (response.status !== 200) return { status: response.status, text: '' };
-  const dir = mkdtempSync(join(tmpdir(), 'tinhso-pdf-'));
-  writeFileSync(join(dir, 'form.pdf'), bytes);
-  const text = execFileSync('pdftotext', ['-raw', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' });
-  return { status: 200, text: text.replace(/\s+/g, '') };
-}
-
-const compact = (text: string) => text.replace(/\s+/g, '');
 
 async function submittedOnline(): Promise<Dossier> {
   const draft = await citizen.post<Dossier>('/api/dossiers', await draftBody(citizen, centreId));
@@ -216,7 +201,7 @@ describe('steps, ends and forms', () => {
       reason: 'Người yêu cầu đang bị truy cứu trách nhiệm hình sự',
     });
     expect(stopped.body).toMatchObject({ status: 'stopped', dvcqgStatus: 8 });
-    const notice = await pdfText(chuyenvien, `/api/dossiers/${dossier.id}/forms/05`);
+    const notice = await downloadPdfText(chuyenvien, `/api/dossiers/${dossier.id}/forms/05`);
     expect(notice.status).toBe(200);
     expect(notice.text).toContain(compact('đang bị truy cứu trách nhiệm hình sự'));
     expect((await chuyenvien.post(`/api/dossiers/${dossier.id}/forward`, {})).status).toBe(409);
@@ -228,7 +213,7 @@ describe('steps, ends and forms', () => {
       reason: 'Không còn nhu cầu',
     });
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', dvcqgStatus: 7 });
-    const notice = await pdfText(citizen, `/api/dossiers/${dossier.id}/forms/05`);
+    const notice = await downloadPdfText(citizen, `/api/dossiers/${dossier.id}/forms/05`);
     expect(notice.status).toBe(200);
     expect(notice.text).toMatch(/rút/i);
   });
@@ -242,7 +227,7 @@ describe('steps, ends and forms', () => {
       ],
     });
     expect(asked.body.status).toBe('supplement_requested');
-    const form = await pdfText(citizen, `/api/dossiers/${dossier.id}/forms/02`);
+    const form = await downloadPdfText(citizen, `/api/dossiers/${dossier.id}/forms/02`);
     expect(form.text).toContain(compact('Văn bản ủy quyền có chứng thực'));
     expect(form.text).toContain(compact('Ảnh chân dung 4x6'));
     const mine = await citizen.get<Dossier>(`/api/dossiers/${dossier.id}`);
@@ -257,7 +242,7 @@ describe('steps, ends and forms', () => {
       reasons: ['Giấy tờ tùy thân đã hết hạn sử dụng'],
     });
     expect(refused.body.status).toBe('not_received');
-    const slip = await pdfText(citizen, `/api/dossiers/${dossier.id}/forms/03`);
+    const slip = await downloadPdfText(citizen, `/api/dossiers/${dossier.id}/forms/03`);
     expect(slip.text).toContain(compact('Giấy tờ tùy thân đã hết hạn sử dụng'));
   });
 
@@ -269,7 +254,7 @@ describe('steps, ends and forms', () => {
       newDueDate: newDate,
     });
     expect(sorry.status, JSON.stringify(sorry.body)).toBe(200);
-    const letter = await pdfText(citizen, `/api/dossiers/${dossier.id}/forms/04`);
+    const letter = await downloadPdfText(citizen, `/api/dossiers/${dossier.id}/forms/04`);
     expect(letter.status).toBe(200);
     expect(letter.text).toContain(compact('Chờ kết quả xác minh của cơ quan công an'));
     expect(letter.text).toContain(newDate.split('-').reverse().join('/'));

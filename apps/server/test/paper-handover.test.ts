@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier, DossierEvent } from '@tinhso/contracts';
 import { scanDossierAlerts } from '../src/modules/dossiers/alerts.ts';
 import { agencyOf, CITIZEN, draftBody } from './dossier-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
+import { downloadPdfText } from './pdf-text.ts';
 
 /**
  * R-DOS-10, the explicit hand-over: the desk records when the paper file of a counter or postal
@@ -39,16 +36,6 @@ async function paperDossier(): Promise<Dossier> {
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   expect(answer.body.status).toBe('received');
   return answer.body;
-}
-
-async function pdfText(client: TestClient, path: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie } });
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (response.status !== 200) return { status: response.status, text: '' };
-  const dir = mkdtempSync(join(tmpdir(), 'tinhso-pdf-'));
-  writeFileSync(join(dir, 'slip.pdf'), bytes);
-  const text = execFileSync('pdftotext', ['-raw', join(dir, 'slip.pdf'), '-'], { encoding: 'utf8' });
-  return { status: 200, text: text.replace(/\s+/g, '') };
 }
 
 const handOver = (client: TestClient, id: string, body: object = {}, key?: string) =>
@@ -116,7 +103,7 @@ describe('R-DOS-10: the desk hands the paper file over', () => {
     expect(audit.filter((row) => (row.data as { action: string }).action === 'hand_over')).toHaveLength(1);
 
     // The printed control slip (form 06) lists the hand-over with its note and its timeliness.
-    const slip = await pdfText(motcua, `/api/dossiers/${dossier.id}/forms/06`);
+    const slip = await downloadPdfText(motcua, `/api/dossiers/${dossier.id}/forms/06`);
     expect(slip.status).toBe(200);
     expect(slip.text).toContain('bàngiaohồsơgiấy');
     expect(slip.text).toContain('AnhLêVănBìnhmangsang');
