@@ -6,6 +6,7 @@ export * from './audit.ts';
 export * from './procedures.ts';
 export * from './calendar.ts';
 export * from './dossiers.ts';
+export * from './dossier-actions.ts';
 export * from './dossier-queries.ts';
 export * from './dossier-statistics.ts';
 export * from './documents.ts';
