@@ -19,6 +19,7 @@ import { organisationRoutes } from './modules/organisation/routes.ts';
 import { procedureRoutes } from './modules/procedures/routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
+import { workFileRoutes } from './modules/documents/work-files/routes.ts';
 import { scanDossierAlerts } from './modules/dossiers/alerts.ts';
 import { settleDossierFee } from './modules/dossiers/fees.ts';
 import { createScanner } from './modules/files/create-scanner.ts';
@@ -208,6 +209,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
   await app.register(dossierRoutes, { db, lookupsPerMinute: config.LOOKUPS_PER_MINUTE });
   await app.register(documentRoutes, { db });
+  await app.register(workFileRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(signatureRoutes, { db });
   await registerExchanges(app, config, database);

@@ -10,3 +10,4 @@ export * from './dossier-actions.ts';
 export * from './dossier-queries.ts';
 export * from './dossier-statistics.ts';
 export * from './documents.ts';
+export * from './work-files.ts';
