@@ -1,0 +1,160 @@
+import { Type, type Static } from 'typebox';
+import { DOCUMENT_URGENCIES, IsoDate, IsoDateTime, NonEmpty, Uuid } from '@tinhso/contracts';
+
+/** The exchange API's schemas. Kept in the module while only the exchange page uses them. */
+const Text = Type.Union([Type.String(), Type.Null()]);
+const Transport = Type.Union([Type.Literal('local'), Type.Literal('peer'), Type.Literal('axis')]);
+const BusinessType = Type.Union([
+  Type.Literal('new'),
+  Type.Literal('revocation'),
+  Type.Literal('update'),
+  Type.Literal('replacement'),
+]);
+
+export const InboundItem = Type.Object(
+  {
+    id: Uuid,
+    agencyId: Uuid,
+    senderCode: Type.String({ description: 'Mã định danh of the sender' }),
+    senderName: Type.String(),
+    documentId: Type.String({ description: 'edXML DocumentId' }),
+    businessType: BusinessType,
+    numberSymbol: Type.String({ description: 'Số/ký hiệu as sent' }),
+    subject: Type.String({ description: 'Trích yếu' }),
+    promulgationDate: IsoDate,
+    transport: Transport,
+    state: Type.Union([Type.Literal('waiting'), Type.Literal('registered'), Type.Literal('returned')]),
+    signer: Text,
+    attachments: Type.Array(
+      Type.Object({ name: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer() }),
+    ),
+    incomingDocumentId: Type.Union([Uuid, Type.Null()]),
+    returnReason: Text,
+    receivedAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type InboundItem = Static<typeof InboundItem>;
+
+export const InboundList = Type.Object({ items: Type.Array(InboundItem) });
+
+export const InboundQuery = Type.Object(
+  {
+    state: Type.Optional(
+      Type.Union([Type.Literal('waiting'), Type.Literal('registered'), Type.Literal('returned')]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RegisterInboundBody = Type.Object(
+  {
+    typeCode: Type.Optional(NonEmpty(40, 'The document type when the sender’s code is not one of ours')),
+    urgency: Type.Optional(
+      Type.Enum(DOCUMENT_URGENCIES, { description: 'Mức độ khẩn, from Priority by default' }),
+    ),
+    deadlineOn: Type.Optional({ ...IsoDate, description: 'Hạn xử lý, from DueDate by default' }),
+  },
+  { additionalProperties: false },
+);
+export type RegisterInboundBody = Static<typeof RegisterInboundBody>;
+
+export const ReturnInboundBody = Type.Object(
+  { reason: NonEmpty(1000, 'Why the document is returned (sent to the sender with status 02)') },
+  { additionalProperties: false },
+);
+
+export const OutboundRecipient = Type.Object(
+  {
+    id: Uuid,
+    recipientCode: Type.String(),
+    recipientName: Type.String(),
+    transport: Type.Union([Transport, Type.Null()]),
+    sentAt: Type.Union([IsoDateTime, Type.Null()]),
+    statusCode: Text,
+    statusDescription: Text,
+    statusAt: Type.Union([IsoDateTime, Type.Null()]),
+    history: Type.Array(
+      Type.Object({ code: Type.String(), description: Text, staff: Text, reportedAt: IsoDateTime }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const OutboundPackage = Type.Object(
+  {
+    id: Uuid,
+    documentId: Type.String(),
+    businessType: BusinessType,
+    sourceKind: Type.String(),
+    sourceId: Uuid,
+    subject: Type.String(),
+    createdAt: IsoDateTime,
+    recipients: Type.Array(OutboundRecipient),
+  },
+  { additionalProperties: false },
+);
+export type OutboundPackage = Static<typeof OutboundPackage>;
+
+export const OutboundList = Type.Object({ items: Type.Array(OutboundPackage) });
+export const OutboundQuery = Type.Object(
+  { sourceId: Type.Optional({ ...Uuid, description: 'The outgoing document whose packages to show' }) },
+  { additionalProperties: false },
+);
+
+export const QuarantineItem = Type.Object(
+  {
+    id: Uuid,
+    agencyId: Type.Union([Uuid, Type.Null()]),
+    senderCode: Text,
+    documentId: Text,
+    transport: Transport,
+    reasons: Type.Array(Type.String()),
+    sha256: Type.String(),
+    sizeBytes: Type.Integer(),
+    receivedAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export const QuarantineList = Type.Object({ items: Type.Array(QuarantineItem) });
+
+export const DirectoryEntry = Type.Object(
+  {
+    code: Type.String({
+      pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$',
+      description: 'Mã định danh',
+    }),
+    name: NonEmpty(300),
+    transport: Type.Union([Type.Literal('peer'), Type.Literal('axis')]),
+    peer: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'For transport peer' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DirectoryEntry = Static<typeof DirectoryEntry>;
+
+export const DirectoryImportBody = Type.Object(
+  { entries: Type.Array(DirectoryEntry, { minItems: 1, maxItems: 5000 }) },
+  { additionalProperties: false },
+);
+
+export const DirectoryRow = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    transport: Transport,
+    peer: Text,
+    source: Type.Union([Type.Literal('local'), Type.Literal('import'), Type.Literal('axis')]),
+  },
+  { additionalProperties: false },
+);
+export const DirectoryList = Type.Object({ items: Type.Array(DirectoryRow) });
+
+export const InboundAnswer = Type.Object(
+  {
+    outcome: Type.String({ description: 'accepted, duplicate, quarantined, status or bad_status' }),
+    reasons: Type.Optional(Type.Array(Type.String())),
+  },
+  { additionalProperties: false },
+);
