@@ -7,6 +7,7 @@ export { runMigrations, getMigrationStatus } from './platform/migrate.ts';
 export { verifyChain } from './modules/audit/verify-chain.ts';
 export { seedDemo } from './modules/organisation/seed-demo.ts';
 export { seedProcedures } from './modules/procedures/seed-procedures.ts';
+export { seedDemoSigning } from './modules/signatures/seed-demo-signing.ts';
 export { ARGON2_OPTIONS } from './modules/identity/password.ts';
 export { recordEvent } from './modules/audit/record-event.ts';
 export type { DB } from './platform/db-types.ts';

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db-types.ts';
+import type { AgencyScope } from '../../platform/scope.ts';
 import type { TrustSettings } from './pades-verify.ts';
+import { SIGNING_KEY_VIEW_COLUMNS, toSigningKeyView, type SigningKeyView } from './signing-key-view.ts';
 import './tables.ts';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -21,4 +23,20 @@ export async function readTrustSettings(db: Reader, now: Date): Promise<TrustSet
     crls: crls.map((row) => new Uint8Array(row.crl)),
     now,
   };
+}
+
+/** The signing keys in reach, newest first: no private key, no ciphertext. */
+export async function listSigningKeys(
+  db: Reader,
+  options: { scope: AgencyScope; kind?: 'personal' | 'seal' | 'tsa'; officialId?: string; agencyId?: string },
+): Promise<SigningKeyView[]> {
+  const { scope, kind, officialId, agencyId } = options;
+  if (!scope.all && scope.agencyIds.length === 0) return [];
+  let query = db.selectFrom('signing_key').select(SIGNING_KEY_VIEW_COLUMNS);
+  if (!scope.all) query = query.where('agency_id', 'in', scope.agencyIds);
+  if (kind) query = query.where('kind', '=', kind);
+  if (officialId) query = query.where('official_id', '=', officialId);
+  if (agencyId) query = query.where('agency_id', '=', agencyId);
+  const rows = await query.orderBy('enrolled_at', 'desc').orderBy('id').limit(500).execute();
+  return rows.map(toSigningKeyView);
 }

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../platform/db.ts';
 import { readUpload } from '../files/read-upload.ts';
+import { signingKeyRoutes } from './routes-keys.ts';
 import { VerifyPdfAnswer } from './schemas.ts';
 import { MAX_VERIFY_BYTES, verifyUploadedPdf } from './verify-uploaded-pdf.ts';
 
@@ -10,6 +11,7 @@ const tags = ['signatures'];
 export const signatureRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   // Registered here, not globally: only this route parses multipart bodies.
   await app.register(multipart, { limits: { files: 1, fields: 0, parts: 1 } });
+  await app.register(signingKeyRoutes, { db });
 
   app.post(
     '/api/public/verify-pdf',

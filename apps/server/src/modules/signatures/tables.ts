@@ -21,9 +21,47 @@ export interface TrustCrlTable {
   fetched_at: CreatedAt;
 }
 
+/** Signing keys (migration 0020): the private key encrypted, the certificates in clear. */
+export interface SigningKeyTable {
+  id: string;
+  /** personal: an official's; seal: an agency's; tsa: the demo timestamp authority's. */
+  kind: 'personal' | 'seal' | 'tsa';
+  official_id: string | null;
+  agency_id: string;
+  subject: string;
+  common_name: string | null;
+  issuer: string;
+  serial_number: string;
+  not_before: ColumnType<Date, Date | string, never>;
+  not_after: ColumnType<Date, Date | string, never>;
+  algorithm: 'RSASSA-PKCS1-v1_5' | 'ECDSA';
+  certificate_sha256: string;
+  /** Base64 DER, the signer's first. */
+  certificate_chain: ColumnType<string[], string, never>;
+  private_key_ciphertext: ColumnType<Uint8Array, Uint8Array, never>;
+  kek_id: string;
+  status: ColumnType<'active' | 'revoked', 'active' | 'revoked' | undefined, 'revoked'>;
+  enrolled_at: CreatedAt;
+  enrolled_by: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface OfficialSignatureImageTable {
+  official_id: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  uploaded_by: string | null;
+}
+
 declare module '../../platform/db-types.ts' {
   interface DB {
     trust_anchor: TrustAnchorTable;
     trust_crl: TrustCrlTable;
+    signing_key: SigningKeyTable;
+    official_signature_image: OfficialSignatureImageTable;
   }
 }

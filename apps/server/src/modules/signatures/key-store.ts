@@ -1,0 +1,60 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db-types.ts';
+import type { Db } from '../../platform/db.ts';
+import { decryptPrivateKey, isKeyStoreOpen } from './key-encryption.ts';
+import { signerFromPkcs8 } from './key-material.ts';
+import type { PdfSigner } from './pdf-signer.ts';
+import './tables.ts';
+
+/**
+ * The signers other modules use (documents, dossiers): the official's personal key and the
+ * agency's seal, each the most recently enrolled active key whose certificate is valid now. Null
+ * when there is none, or when the key store is closed (no SIGNING_KEY_SECRET outside the demo).
+ */
+
+type Reader = Db | Transaction<DB>;
+
+async function activeSigner(
+  db: Reader,
+  where: { kind: 'personal'; officialId: string } | { kind: 'seal'; agencyId: string },
+): Promise<PdfSigner | null> {
+  if (!isKeyStoreOpen()) return null;
+  const now = new Date();
+  let query = db
+    .selectFrom('signing_key')
+    .select(['id', 'algorithm', 'certificate_chain', 'private_key_ciphertext', 'kek_id'])
+    .where('kind', '=', where.kind)
+    .where('status', '=', 'active')
+    .where('not_before', '<=', now)
+    .where('not_after', '>', now);
+  query =
+    where.kind === 'personal'
+      ? query.where('official_id', '=', where.officialId)
+      : query.where('agency_id', '=', where.agencyId);
+  const row = await query.orderBy('enrolled_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
+  if (!row) return null;
+  const privateKey = decryptPrivateKey({
+    ciphertext: row.private_key_ciphertext,
+    kekId: row.kek_id,
+    rowId: row.id,
+  });
+  try {
+    return await signerFromPkcs8({
+      privateKey,
+      algorithm: row.algorithm,
+      chain: row.certificate_chain.map((base64) => new Uint8Array(Buffer.from(base64, 'base64'))),
+    });
+  } finally {
+    privateKey.fill(0);
+  }
+}
+
+/** The official's personal signing key (ký số cá nhân), or null. */
+export function signerForOfficial(db: Db | Transaction<DB>, officialId: string): Promise<PdfSigner | null> {
+  return activeSigner(db, { kind: 'personal', officialId });
+}
+
+/** The agency's seal key (ký số cơ quan), or null. */
+export function signerForAgencySeal(db: Db | Transaction<DB>, agencyId: string): Promise<PdfSigner | null> {
+  return activeSigner(db, { kind: 'seal', agencyId });
+}

@@ -1,0 +1,124 @@
+import type { JsonName } from '@peculiar/x509';
+import { systemActor } from '../../platform/access.ts';
+import type { Db } from '../../platform/db.ts';
+import { createCrl, createRootCa, derOf, exportPkcs8, issueCertificate, type Issued } from './demo-ca.ts';
+import { storeSigningKey, type SigningKeyOwner } from './enrol-signing-key.ts';
+import { configureSigningKeySecret } from './key-encryption.ts';
+import { describeKeyMaterial, type KeyMaterial } from './key-material.ts';
+import { addCrl, addTrustAnchor } from './trust-list.ts';
+import './tables.ts';
+
+export const DEMO_ROOT_NAME = 'TinhSo Demo Root CA';
+const LEADER_POSITIONS = ['chu_tich', 'pho_chu_tich', 'giam_doc', 'pho_giam_doc'];
+
+const name = (commonName: string, organisation: string): JsonName => [
+  { CN: [commonName] },
+  { O: [organisation] },
+  { C: ['VN'] },
+];
+
+async function materialOf(issued: Issued, chain: Issued[]): Promise<KeyMaterial> {
+  const material = describeKeyMaterial({
+    privateKey: await exportPkcs8(issued.keys),
+    certificates: [issued, ...chain].map((item) => derOf(item.certificate)),
+  });
+  if (typeof material === 'string') throw new Error(`demo key: ${material}`);
+  return material;
+}
+
+/**
+ * The demo province's signing keys (issue 4): a demo CA (root → issuing CA) whose root is in the
+ * trust list with current CRLs, a seal for every agency, a personal key for every Chủ tịch, Phó Chủ
+ * tịch, Giám đốc and Phó Giám đốc, and the certificate of the demo timestamp authority. ECDSA P-256:
+ * about a millisecond a key. Skipped when the demo root is already in the trust list.
+ */
+export async function seedDemoSigning(
+  db: Db,
+  options: { secret: string | undefined },
+): Promise<{ keys: number }> {
+  const seeded = await db
+    .selectFrom('trust_anchor')
+    .select('id')
+    .where('name', '=', DEMO_ROOT_NAME)
+    .executeTakeFirst();
+  if (seeded) return { keys: 0 };
+  configureSigningKeySecret({ secret: options.secret, isDemo: true });
+  const root = await createRootCa('CN=TinhSo Demo Root CA, O=TinhSo Demo, C=VN');
+  const issuing = await issueCertificate({
+    subject: 'CN=TinhSo Demo Issuing CA, O=TinhSo Demo, C=VN',
+    issuer: root,
+    kind: 'ecdsa',
+    role: 'ca',
+    notAfter: new Date(Date.now() + 3000 * 86_400_000),
+  });
+  const agencies = await db.selectFrom('agency').select(['id', 'name', 'parent_id']).execute();
+  const today = new Date().toISOString().slice(0, 10);
+  const leaders = await db
+    .selectFrom('appointment')
+    .innerJoin('position', 'position.id', 'appointment.position_id')
+    .innerJoin('official', 'official.id', 'appointment.official_id')
+    .innerJoin('agency', 'agency.id', 'position.agency_id')
+    .select([
+      'official.id as officialId',
+      'official.full_name',
+      'agency.id as agencyId',
+      'agency.name as agencyName',
+    ])
+    .where('position.position_type', 'in', LEADER_POSITIONS)
+    .where('appointment.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('appointment.ends_on', 'is', null), eb('appointment.ends_on', '>', today)]))
+    .execute();
+  const province = agencies.find((agency) => agency.parent_id === null) ?? agencies[0];
+
+  const entries: { owner: SigningKeyOwner; material: KeyMaterial }[] = [];
+  for (const agency of agencies) {
+    const seal = await issueCertificate({
+      subject: name(agency.name, agency.name),
+      issuer: issuing,
+      kind: 'ecdsa',
+      role: 'signing',
+    });
+    entries.push({
+      owner: { kind: 'seal', agencyId: agency.id },
+      material: await materialOf(seal, [issuing, root]),
+    });
+  }
+  const seen = new Set<string>();
+  for (const leader of leaders) {
+    if (seen.has(leader.officialId)) continue;
+    seen.add(leader.officialId);
+    const personal = await issueCertificate({
+      subject: name(leader.full_name, leader.agencyName),
+      issuer: issuing,
+      kind: 'ecdsa',
+      role: 'signing',
+    });
+    entries.push({
+      owner: { kind: 'personal', officialId: leader.officialId, agencyId: leader.agencyId },
+      material: await materialOf(personal, [issuing, root]),
+    });
+  }
+  if (province) {
+    const tsa = await issueCertificate({
+      subject: 'CN=TinhSo Demo Timestamp Authority, O=TinhSo Demo, C=VN',
+      issuer: issuing,
+      kind: 'ecdsa',
+      role: 'timestamping',
+    });
+    entries.push({
+      owner: { kind: 'tsa', agencyId: province.id },
+      material: await materialOf(tsa, [issuing, root]),
+    });
+  }
+  const [rootCrl, issuingCrl] = await Promise.all([
+    createCrl({ issuer: root, days: 365 }),
+    createCrl({ issuer: issuing, days: 365 }),
+  ]);
+  const actor = systemActor('seed');
+  await db.transaction().execute(async (tx) => {
+    await addTrustAnchor(tx, { name: DEMO_ROOT_NAME, certificate: derOf(root.certificate), actor });
+    for (const crl of [rootCrl, issuingCrl]) await addCrl(tx, { crl: derOf(crl), actor });
+    for (const entry of entries) await storeSigningKey(tx, { ...entry, actor });
+  });
+  return { keys: entries.length };
+}

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import * as pkijs from 'pkijs';
+import type { Actor } from '../../platform/access.ts';
+import type { DB } from '../../platform/db-types.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { describeName } from './certificate-checks.ts';
+import './audit-events.ts';
+import './tables.ts';
+
+/**
+ * The trust list held as data (migration 0017): root certificates signatures must chain to, and
+ * the CRLs of the CAs under them. Each change is audited.
+ */
+
+export interface TrustAnchorView {
+  id: string;
+  name: string;
+  subject: string;
+  sha256: string;
+  notAfter: string;
+  addedAt: string;
+  removedAt: string | null;
+}
+
+function parseCertificate(der: Uint8Array): pkijs.Certificate {
+  try {
+    return pkijs.Certificate.fromBER(der);
+  } catch {
+    throw invalid('file', 'trust.notCertificate');
+  }
+}
+
+export const toTrustAnchorView = (row: {
+  id: string;
+  name: string;
+  certificate: Uint8Array;
+  sha256: string;
+  added_at: Date;
+  removed_at: Date | null;
+}): TrustAnchorView => {
+  const certificate = pkijs.Certificate.fromBER(row.certificate);
+  return {
+    id: row.id,
+    name: row.name,
+    subject: describeName(certificate.subject),
+    sha256: row.sha256,
+    notAfter: certificate.notAfter.value.toISOString(),
+    addedAt: new Date(row.added_at).toISOString(),
+    removedAt: row.removed_at ? new Date(row.removed_at).toISOString() : null,
+  };
+};
+
+/** Adds a root (DER) to the trust list; the same certificate twice is refused (409 naming `file`). */
+export async function addTrustAnchor(
+  tx: Transaction<DB>,
+  options: { name: string; certificate: Uint8Array; actor: Actor },
+): Promise<TrustAnchorView> {
+  const certificate = parseCertificate(options.certificate);
+  const sha256 = createHash('sha256').update(options.certificate).digest('hex');
+  const existing = await tx
+    .selectFrom('trust_anchor')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  if (existing) throw conflict('file', 'trust.duplicate');
+  // A removed anchor added again gets its row back (the sha256 is unique).
+  const row = await tx
+    .insertInto('trust_anchor')
+    .values({ name: options.name, certificate: options.certificate, sha256 })
+    .onConflict((oc) => oc.column('sha256').doUpdateSet({ removed_at: null, name: options.name }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, options.actor, {
+    type: 'trust_anchor.added',
+    entityType: 'trust_anchor',
+    entityId: row.id,
+    data: { name: options.name, subject: describeName(certificate.subject), sha256 },
+  });
+  return toTrustAnchorView(row);
+}
+
+/** Adds a CRL (DER) to the list; the verifier picks those current at the time of a check. */
+export async function addCrl(
+  tx: Transaction<DB>,
+  options: { crl: Uint8Array; actor: Actor },
+): Promise<{ id: string; issuer: string; thisUpdate: string; nextUpdate: string | null; revoked: number }> {
+  let crl: pkijs.CertificateRevocationList;
+  try {
+    crl = pkijs.CertificateRevocationList.fromBER(options.crl);
+  } catch {
+    throw invalid('file', 'trust.notCrl');
+  }
+  const issuer = describeName(crl.issuer);
+  const thisUpdate = crl.thisUpdate.value;
+  const nextUpdate = crl.nextUpdate?.value ?? null;
+  const row = await tx
+    .insertInto('trust_crl')
+    .values({ issuer, crl: options.crl, this_update: thisUpdate, next_update: nextUpdate })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const data = {
+    issuer,
+    thisUpdate: thisUpdate.toISOString(),
+    nextUpdate: nextUpdate?.toISOString() ?? null,
+    revoked: crl.revokedCertificates?.length ?? 0,
+  };
+  await recordEvent(tx, options.actor, {
+    type: 'trust_crl.added',
+    entityType: 'trust_crl',
+    entityId: row.id,
+    data,
+  });
+  return { id: row.id, ...data };
+}
