@@ -189,10 +189,13 @@ describe('registering an incoming document', () => {
     expect(other.status).toBe(422);
   });
 
-  it('is refused to an official without document.register', async () => {
+  it('is refused to an official without document.register, who may still read the register', async () => {
     const chuyenvien = await t.signedIn('chuyenvien');
     expect((await register(chuyenvien, letter)).status).toBe(403);
-    expect((await chuyenvien.get('/api/documents/incoming')).status).toBe(403);
+    // Specialists read their agency's register to handle what they are given (migration 0018).
+    expect((await chuyenvien.get('/api/documents/incoming')).status).toBe(200);
+    const motcua = await t.signedIn('motcua');
+    expect((await motcua.get('/api/documents/incoming')).status).toBe(403);
   });
 });
 
@@ -261,7 +264,8 @@ describe('after registration', () => {
     const list = await vanthu.get<IncomingList>(
       `/api/documents/incoming?q=${encodeURIComponent('chuyen doi so')}`,
     );
-    return list.body.items[0]!;
+    // The first entry (số đến 1, with its scan); later tests register the same letter again.
+    return list.body.items.find((item) => item.arrivalNumber === 1)!;
   };
 
   it('serves the scan to readers of the register, and 404 to another agency or without a scan', async () => {

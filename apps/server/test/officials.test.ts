@@ -250,6 +250,7 @@ describe('permissions follow positions', () => {
     const client = await signIn(official.username!);
     expect(await permissionsOf(client)).toEqual([
       'audit.read',
+      'document.instruct',
       'document.read',
       'dossier.approve',
       'dossier.process',
@@ -315,6 +316,7 @@ describe('permissions follow positions', () => {
     });
     expect(await permissionsOf(client)).toEqual([
       'audit.read',
+      'document.instruct',
       'document.read',
       'dossier.approve',
       'dossier.process',

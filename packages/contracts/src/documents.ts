@@ -95,6 +95,11 @@ export const RegisterIncomingBody = Type.Object(
       description: 'Ngày đến; now when left out. Not in the future, not before the date of the document',
     }),
     pages: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999, description: 'Số trang' })),
+    deadlineOn: Type.Optional({
+      ...IsoDate,
+      description:
+        'The deadline the document itself sets (hạn trả lời), if any: the default handling deadline',
+    }),
     scanFileId: Type.Optional({
       ...Uuid,
       description: 'A PDF scan uploaded by the caller through POST /api/files',
@@ -128,6 +133,11 @@ export const IncomingDocument = Type.Object({
   scanFileId: Type.Union([Uuid, Type.Null()]),
   registeredBy: Uuid,
   createdAt: IsoDateTime,
+  status: Type.Enum(
+    ['registered', 'submitted', 'assigned', 'in_progress', 'done', 'closed', 'returned'] as const,
+    { description: 'Where its handling stands (GET /api/documents/incoming/:id/handling)' },
+  ),
+  dueOn: Type.Union([IsoDate, Type.Null()], { description: 'Thời hạn giải quyết, once assigned' }),
 });
 export type IncomingDocument = Static<typeof IncomingDocument>;
 
@@ -154,8 +164,20 @@ export const IncomingQuery = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 200,
-        description: 'Words of the summary, issuer or number, with or without diacritics',
+        description:
+          'Words of the summary, issuer, number or the text of the scan, with or without diacritics',
       }),
+    ),
+    status: Type.Optional(
+      Type.Enum([
+        'registered',
+        'submitted',
+        'assigned',
+        'in_progress',
+        'done',
+        'closed',
+        'returned',
+      ] as const),
     ),
     ...PageQuery,
   },

@@ -36,6 +36,10 @@ export const SETTING_DEFAULTS = {
   'dossier.reminder.remainingShare': 0.25,
   /** …or this many working hours (one working half-day), whichever comes first; see dossiers/alerts-rules.ts. */
   'dossier.reminder.remainingHours': 4,
+  /** An incoming document's handling deadline when the leader names none and the document sets none (the agency's working rules decide; ADR 0018). */
+  'document.handlingWorkingDays': 10,
+  /** "My documents" flags, and reminds, an assignment this many days before its deadline. */
+  'document.dueSoonDays': 2,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

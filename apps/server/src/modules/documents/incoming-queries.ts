@@ -3,7 +3,7 @@ import type { IncomingDocument, IncomingList, IncomingQuery } from '@tinhso/cont
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AgencyScope } from '../../platform/scope.ts';
-import { unaccentedLike } from '../../platform/search.ts';
+import { incomingTextMatches } from './incoming-search.ts';
 import { toIncomingDocument } from './repository.ts';
 import './tables.ts';
 
@@ -23,23 +23,20 @@ function registerRows(db: Db, scope: AgencyScope) {
 
 /**
  * The register of incoming documents of the agencies in reach, latest số đến first. `q` matches the
- * summary, the issuer or the number and symbol with or without diacritics ("quyet dinh" finds
- * "Quyết định").
+ * summary, the issuer, the number and symbol or the text of the scan, with or without diacritics
+ * ("quyet dinh" finds "Quyết định").
  */
 export async function listIncoming(db: Db, scope: AgencyScope, query: IncomingQuery): Promise<IncomingList> {
   const text = query.q?.trim();
   const filtered = registerRows(db, scope)
     .$if(query.year !== undefined, (q) => q.where('d.year', '=', query.year!))
     .$if(query.typeCode !== undefined, (q) => q.where('d.type_code', '=', query.typeCode!))
+    .$if(query.status !== undefined, (q) => q.where('d.status', '=', query.status!))
     .$if(query.from !== undefined, (q) => q.where('d.received_at', '>=', startOfVietnamDay(query.from!)))
     .$if(query.to !== undefined, (q) =>
       q.where('d.received_at', '<', new Date(startOfVietnamDay(query.to!).getTime() + DAY_MS)),
     )
-    .$if(Boolean(text), (q) =>
-      q.where(
-        sql<boolean>`(${unaccentedLike('d.summary', text!)} or ${unaccentedLike('d.issuer_name', text!)} or ${unaccentedLike('d.number_symbol', text!)})`,
-      ),
-    );
+    .$if(Boolean(text), (q) => q.where(incomingTextMatches(text!)));
   const [rows, count] = await Promise.all([
     filtered
       .selectAll('d')

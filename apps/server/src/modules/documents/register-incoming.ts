@@ -9,7 +9,10 @@ import { todayInVietnam } from '../../platform/time.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { attachFiles } from '../files/attach-files.ts';
 import { fileSummary } from '../files/file-summary.ts';
+import { readFile } from '../files/read-file.ts';
 import './audit-events.ts';
+import { applyIncoming } from './incoming-apply.ts';
+import { extractPdfText } from './incoming-text.ts';
 import { yearInVietnam } from './numbering.ts';
 import { toIncomingDocument } from './repository.ts';
 import { takeNextNumber } from './series.ts';
@@ -36,6 +39,8 @@ export async function checkIncoming(
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime()) issues.push({ field: 'receivedAt', key: 'invalid' });
   else if (body.issuedOn > todayInVietnam(receivedAt)) issues.push({ field: 'issuedOn', key: 'invalid' });
+  if (body.deadlineOn !== undefined && body.deadlineOn < body.issuedOn)
+    issues.push({ field: 'deadlineOn', key: 'invalid' });
   if (body.scanFileId !== undefined) {
     const [file] = await fileSummary(db, [body.scanFileId]);
     if (!file || file.ownerAccountId !== accountId)
@@ -63,6 +68,11 @@ export async function registerIncoming(
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : options.now;
   const year = yearInVietnam(receivedAt);
   const id = randomUUID();
+  // Read before the series row is taken, so that no registration waits on pdftotext.
+  const bodyText =
+    body.scanFileId === undefined
+      ? null
+      : await extractPdfText((await readFile(tx, body.scanFileId)).content);
   // Attached first: a scan taken meanwhile by another registration is refused naming scanFileId.
   if (body.scanFileId !== undefined) {
     await attachFiles(tx, {
@@ -93,6 +103,8 @@ export async function registerIncoming(
       pages: body.pages ?? null,
       scan_file_id: body.scanFileId ?? null,
       registered_by: accountId,
+      deadline_on: body.deadlineOn ?? null,
+      body_text: bodyText,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -115,6 +127,14 @@ export async function registerIncoming(
       confidentiality: body.confidentiality,
       scanFileId: body.scanFileId ?? null,
     },
+  });
+  // The history's first line, and "registered" (edXML status 03) reported to the sender.
+  await applyIncoming(tx, id, agencyId, {
+    action: 'register',
+    from: null,
+    to: 'registered',
+    actor,
+    at: options.now,
   });
   return { ...toIncomingDocument({ ...row, type_name: type.name_vi }), possibleDuplicates };
 }

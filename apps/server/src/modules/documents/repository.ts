@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { DocumentType, IncomingDocument, OutgoingNumber } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import type { DocumentTypeTable, IncomingDocumentTable, OutgoingNumberTable } from './tables.ts';
+import './incoming-tables.ts';
 import './tables.ts';
 
 export const toDocumentType = (row: Selectable<DocumentTypeTable>): DocumentType => ({
@@ -52,4 +53,6 @@ export const toIncomingDocument = (
   scanFileId: row.scan_file_id,
   registeredBy: row.registered_by,
   createdAt: row.created_at.toISOString(),
+  status: row.status,
+  dueOn: row.due_on,
 });

@@ -1,5 +1,6 @@
 import { AppError, invalid, type FieldIssue } from '../../platform/errors.ts';
 import type { NotificationLanguage } from './tables.ts';
+import { DOCUMENT_TEMPLATES } from './templates-documents.ts';
 import { OFFICIAL_TEMPLATES } from './templates-officials.ts';
 
 /**
@@ -168,6 +169,7 @@ export const TEMPLATES = {
     },
   },
   ...OFFICIAL_TEMPLATES,
+  ...DOCUMENT_TEMPLATES,
 } as const satisfies Record<string, Template>;
 
 export type TemplateCode = keyof typeof TEMPLATES;
