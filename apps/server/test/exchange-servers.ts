@@ -44,13 +44,16 @@ export interface Pair {
 }
 
 /** A database for one server, to prepare in this process and then hand to the server's process. */
-async function createDatabase(dir: string, name: string) {
+async function createDatabase(
+  dir: string,
+  name: string,
+): Promise<{ database: Database; env: Record<string, string>; drop: () => Promise<void> }> {
   if (testDatabaseKind() === 'postgres') {
     const database = await openTestDatabase();
     const url = new URL(process.env.TEST_DATABASE_URL ?? '');
     url.pathname = `/${database.name}`;
     return {
-      database: database as Database,
+      database: database,
       env: { DATABASE_URL: url.toString() },
       drop: () => database.drop(),
     };
@@ -319,7 +322,7 @@ export async function signIn(spec: { port: number }, cert: string, username: str
     body: { username, password: DEMO_PASSWORD },
   });
   const setCookie = login.headers['set-cookie'];
-  const cookie = (Array.isArray(setCookie) ? setCookie[0] : (setCookie ?? '')).split(';')[0] ?? '';
+  const cookie = ((Array.isArray(setCookie) ? setCookie[0] : setCookie) ?? '').split(';')[0] ?? '';
   const csrf = (login.body as { session?: { csrfToken: string } }).session?.csrfToken ?? '';
   if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(login.body)}`);
   return {
