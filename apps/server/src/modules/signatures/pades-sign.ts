@@ -13,6 +13,12 @@ import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@
 import { buildDetachedCms, sha256 } from './cms.ts';
 import { appendIncrementalUpdate, snapshotObjects } from './pdf-incremental.ts';
 import type { PdfSigner } from './pdf-signer.ts';
+import {
+  buildAppearanceStream,
+  drawStamps,
+  type SignatureAppearance,
+  type TextStamp,
+} from './signature-appearance.ts';
 import { PdfSignatureError, assertLooksLikePdf } from './pdf-errors.ts';
 
 export interface SignPdfOptions {
@@ -28,6 +34,10 @@ export interface SignPdfOptions {
   signingTime?: Date;
   /** Bytes reserved for the CMS (8192 by default: three certificates and an RSA-4096 signature fit). */
   signatureLength?: number;
+  /** A visible signature (R-SIG-2); without one the signature is invisible. */
+  appearance?: SignatureAppearance;
+  /** Texts written on the pages in the same revision, e.g. the number, symbol and date the clerk adds. */
+  stamps?: TextStamp[];
 }
 
 const PLACEHOLDER = `[ 0 /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} ]`;
@@ -66,11 +76,17 @@ export function toPdfDate(date: Date): string {
  */
 function completeSignatureField(
   doc: PDFDocument,
-  options: SignPdfOptions & { fieldName: string; bytes: number },
+  options: SignPdfOptions & {
+    fieldName: string;
+    bytes: number;
+    signingTime: Date;
+    appearanceRef: PDFRef | null;
+  },
 ) {
   const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields'), PDFArray);
   const widget = fields.lookup(fields.size() - 1, PDFDict);
   widget.set(PDFName.of('T'), PDFHexString.fromText(options.fieldName));
+  if (options.appearanceRef) widget.set(PDFName.of('AP'), doc.context.obj({ N: options.appearanceRef }));
   const signatureRef = widget.get(PDFName.of('V'));
   if (!(signatureRef instanceof PDFRef)) throw new Error('the signature field has no dictionary');
   const placeholder = PDFName.of(DEFAULT_BYTE_RANGE_PLACEHOLDER);
@@ -81,7 +97,7 @@ function completeSignatureField(
     ByteRange: [0, placeholder, placeholder, placeholder],
     Contents: PDFHexString.of('0'.repeat(options.bytes * 2)),
     Reason: PDFHexString.fromText(options.reason),
-    M: PDFString.of(toPdfDate(options.signingTime ?? new Date())),
+    M: PDFString.of(toPdfDate(options.signingTime)),
     ContactInfo: PDFHexString.fromText(options.contactInfo ?? ''),
     Name: PDFHexString.fromText(options.name),
     Location: PDFHexString.fromText(options.location),
@@ -115,16 +131,29 @@ export async function signPdf(
   const fieldName = freeFieldName(doc);
   const signatureLength = options.signatureLength ?? 8192;
 
+  const signingTime = options.signingTime ?? new Date();
+  const { appearance } = options;
+  const pageCount = doc.getPageCount();
+  for (const pageIndex of [appearance?.pageIndex ?? 0, ...(options.stamps ?? []).map((st) => st.pageIndex)]) {
+    if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= pageCount) {
+      throw new RangeError(`page ${pageIndex} is not in a document of ${pageCount} pages`);
+    }
+  }
   // The widget, the page's /Annots and the AcroForm come from the placeholder; the dictionary is ours.
+  const rect = appearance?.rect;
   pdflibAddPlaceholder({
     pdfDoc: doc,
+    pdfPage: doc.getPage(appearance?.pageIndex ?? 0),
     reason: '',
     location: '',
     name: '',
     contactInfo: '',
     signatureLength: 1,
+    ...(rect ? { widgetRect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height] } : {}),
   });
-  completeSignatureField(doc, { ...options, fieldName, bytes: signatureLength });
+  const appearanceRef = appearance ? await buildAppearanceStream(doc, appearance, signingTime) : null;
+  await drawStamps(doc, options.stamps ?? []);
+  completeSignatureField(doc, { ...options, fieldName, bytes: signatureLength, signingTime, appearanceRef });
   await doc.flush();
   const prepared = snapshot
     ? appendIncrementalUpdate(pdf, doc, snapshot)

@@ -1,5 +1,6 @@
 import type { JsonName } from '@peculiar/x509';
 import { systemActor } from '../../platform/access.ts';
+import { collectingAtCommit } from '../../platform/at-commit.ts';
 import type { Db } from '../../platform/db.ts';
 import { createCrl, createRootCa, derOf, exportPkcs8, issueCertificate, type Issued } from './demo-ca.ts';
 import { storeSigningKey, type SigningKeyOwner } from './enrol-signing-key.ts';
@@ -115,10 +116,13 @@ export async function seedDemoSigning(
     createCrl({ issuer: issuing, days: 365 }),
   ]);
   const actor = systemActor('seed');
-  await db.transaction().execute(async (tx) => {
-    await addTrustAnchor(tx, { name: DEMO_ROOT_NAME, certificate: derOf(root.certificate), actor });
-    for (const crl of [rootCrl, issuingCrl]) await addCrl(tx, { crl: derOf(crl), actor });
-    for (const entry of entries) await storeSigningKey(tx, { ...entry, actor });
-  });
+  // collectingAtCommit: the audit records are appended together at the end, not one lock per key.
+  await db.transaction().execute((tx) =>
+    collectingAtCommit(tx, async () => {
+      await addTrustAnchor(tx, { name: DEMO_ROOT_NAME, certificate: derOf(root.certificate), actor });
+      for (const crl of [rootCrl, issuingCrl]) await addCrl(tx, { crl: derOf(crl), actor });
+      for (const entry of entries) await storeSigningKey(tx, { ...entry, actor });
+    }),
+  );
   return { keys: entries.length };
 }
