@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import type { PDFNumber } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
   sealRectOverlapping,
   type Rect,
 } from '../src/modules/signatures/signature-appearance.ts';
+import { signaturePng } from './signatures-png.ts';
 import { createTestPki, der, type TestPki } from './signatures-pki.ts';
 import { opensslCmsVerify, pdfsig, rawSignatures, samplePdf, writeTemp } from './signatures-tools.ts';
 
@@ -20,46 +20,6 @@ let personalOnly: Uint8Array;
 const personalRect: Rect = { x: 330, y: 420, width: 150, height: 80 };
 const sealRect = sealRectOverlapping(personalRect);
 const signingTime = new Date('2026-11-27T02:30:00Z');
-
-/** A PNG (RGBA, transparent) with a blue diagonal stroke: an official's signature image. */
-function signaturePng(width = 120, height = 48): Uint8Array {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const onStroke = Math.abs(y - (x * height) / width) < 3;
-      const at = y * (width * 4 + 1) + 1 + x * 4;
-      if (onStroke) raw.set([20, 40, 200, 255], at);
-    }
-  }
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** The first page rendered by poppler at 72 dpi (one pixel a point), as RGB rows from the top. */
 function renderFirstPage(pdf: Uint8Array): {

@@ -12,11 +12,13 @@ import { verifyPdf } from '../src/modules/signatures/pades-verify.ts';
 import { describeKeyMaterial } from '../src/modules/signatures/key-material.ts';
 import { readPkcs12 } from '../src/modules/signatures/pkcs12.ts';
 import { seedDemoSigning } from '../src/modules/signatures/seed-demo-signing.ts';
+import { findSignatureImage } from '../src/modules/signatures/signature-image.ts';
 import { readTrustSettings } from '../src/modules/signatures/repository.ts';
 import type { SigningKeyView } from '../src/modules/signatures/signing-key-view.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
 import { createTestPki, der, type TestIdentity, type TestPki } from './signatures-pki.ts';
 import { samplePdf, writeTemp } from './signatures-tools.ts';
+import { signaturePng } from './signatures-png.ts';
 import { enrolTestSigningKeys, officialOf } from './signing-keys-fixture.ts';
 
 let t: TestApp;
@@ -312,5 +314,40 @@ describe('the demo seed', () => {
       ['Sở Tư pháp tỉnh Đồng Tháp', true],
     ]);
     expect((await seedDemoSigning(t.database.db, { secret: undefined })).keys).toBe(0);
+  });
+});
+
+describe('PUT /api/signatures/officials/:id/signature-image', () => {
+  const put = (client: TestClient, officialId: string, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new File([bytes], 'chu-ky.png', { type: 'image/png' }));
+    return fetch(`${t.baseUrl}/api/signatures/officials/${officialId}/signature-image`, {
+      method: 'PUT',
+      headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken },
+      body: form,
+    }).then(async (response) => ({
+      status: response.status,
+      field: response.status === 204 ? null : ((await response.json()) as Answer).issues?.[0]?.field,
+    }));
+  };
+
+  it('stores a transparent PNG that the documents module then finds; refuses an opaque one or another type; 403 without signature.manage', async () => {
+    const { officialId } = await officialOf(t, 'giamdoc');
+    const png = signaturePng();
+    expect(await put(admin, officialId, png)).toEqual({ status: 204, field: null });
+    expect(Buffer.from((await findSignatureImage(t.database.db, officialId))!).equals(Buffer.from(png))).toBe(
+      true,
+    );
+    expect(await put(admin, officialId, signaturePng(40, 20, { opaque: true }))).toEqual({
+      status: 400,
+      field: 'file',
+    });
+    expect(await put(admin, officialId, new Uint8Array(Buffer.from('GIF89a....')))).toEqual({
+      status: 400,
+      field: 'file',
+    });
+    expect((await put(admin, '00000000-0000-4000-8000-000000000000', png)).status).toBe(404);
+    expect((await put(await t.signedIn('chuyenvien'), officialId, png)).status).toBe(403);
+    expect(await findSignatureImage(t.database.db, (await officialOf(t, 'lanhdao')).officialId)).toBeNull();
   });
 });

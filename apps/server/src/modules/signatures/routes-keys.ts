@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams } from '@tinhso/contracts';
+import { Type } from 'typebox';
 import type { Db } from '../../platform/db.ts';
 import { invalid } from '../../platform/errors.ts';
 import { actorOf, principalOf } from '../../platform/guard.ts';
@@ -10,6 +11,7 @@ import { resolveKeyOwner } from './key-owner.ts';
 import { readFormUpload } from './read-form-upload.ts';
 import { listSigningKeys } from './repository.ts';
 import { revokeSigningKey } from './revoke-signing-key.ts';
+import { MAX_SIGNATURE_IMAGE_BYTES, readSignatureImage, storeSignatureImage } from './signature-image.ts';
 import { RevokeKeyBody, SigningKeyList, SigningKeyQuery, SigningKeySchema } from './schemas.ts';
 
 const tags = ['signatures'];
@@ -58,6 +60,36 @@ export const signingKeyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (ap
         storeSigningKey(tx, { owner, material, actor: actorOf(request) }),
       );
       return reply.status(201).send(key);
+    },
+  );
+
+  app.put(
+    '/api/signatures/officials/:id/signature-image',
+    {
+      config: { access: 'signature.manage' },
+      schema: {
+        tags,
+        summary:
+          'Store the official’s signature image (multipart file: a PNG with a transparent background, up to 512 KiB) drawn in their visible signatures',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const { bytes } = await readFormUpload(request, { maxBytes: MAX_SIGNATURE_IMAGE_BYTES, fields: [] });
+      const scope = await resolveAgencyScope(db, principalOf(request), 'signature.manage');
+      await resolveKeyOwner(db, { kind: 'personal', officialId: request.params.id, scope });
+      const size = await readSignatureImage(bytes);
+      await runCommand(db, request, (tx) =>
+        storeSignatureImage(tx, {
+          officialId: request.params.id,
+          png: bytes,
+          ...size,
+          actor: actorOf(request),
+        }),
+      );
+      return reply.status(204).send(null);
     },
   );
 
