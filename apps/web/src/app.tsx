@@ -31,6 +31,8 @@ import { OfficialsPage } from './pages/workspace/officials-page.tsx';
 import { ProcedureCataloguePage } from './pages/workspace/procedures/procedures-page.tsx';
 import { RolesPage } from './pages/workspace/roles-page.tsx';
 import { StatisticsPage } from './pages/workspace/statistics/statistics-page.tsx';
+import { WorkFilePage } from './pages/workspace/documents/work-file-page.tsx';
+import { WorkFilesPage } from './pages/workspace/documents/work-files-page.tsx';
 import { WorkspaceHomePage } from './pages/workspace/workspace-home-page.tsx';
 import { RequirePermission, RequireSession } from './session/guards.tsx';
 import { SessionProvider } from './session/session-context.tsx';
@@ -105,6 +107,14 @@ export function App() {
             <Route path="counter" element={guarded('/workspace/counter', <CounterPage />)} />
             <Route path="statistics" element={guarded('/workspace/statistics', <StatisticsPage />)} />
             <Route path="procedures" element={guarded('/workspace/procedures', <ProcedureCataloguePage />)} />
+            <Route
+              path="documents/files"
+              element={guarded('/workspace/documents/files', <WorkFilesPage />)}
+            />
+            <Route
+              path="documents/files/:id"
+              element={guarded('/workspace/documents/files', <WorkFilePage />)}
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -10,6 +10,7 @@ import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
 import { figuresPages } from './figures.ts';
 import { alertPages } from './alerts.ts';
+import { workFilePages } from './work-files.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -22,4 +23,5 @@ export const en: Dictionary<typeof vi> = {
   ...dossierPages,
   ...figuresPages,
   ...alertPages,
+  ...workFilePages,
 };

@@ -8,6 +8,7 @@ import { portalPages } from './portal.ts';
 import { dossierPages } from './dossiers.ts';
 import { figuresPages } from './figures.ts';
 import { alertPages } from './alerts.ts';
+import { workFilePages } from './work-files.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -21,4 +22,5 @@ export const vi = {
   ...dossierPages,
   ...figuresPages,
   ...alertPages,
+  ...workFilePages,
 };

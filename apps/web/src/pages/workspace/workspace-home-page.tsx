@@ -21,6 +21,7 @@ const DESCRIPTIONS = {
   'nav.documents': 'navDescriptions.documents',
   'nav.incoming': 'navDescriptions.incoming',
   'nav.outgoing': 'navDescriptions.outgoing',
+  'nav.workFiles': 'navDescriptions.workFiles',
   'nav.exchange': 'navDescriptions.exchange',
   'nav.signatures': 'navDescriptions.signatures',
 } as const satisfies Record<(typeof NAVIGATION)[number]['labelKey'], string>;
