@@ -11,3 +11,4 @@ export { seedDemoSigning } from './modules/signatures/seed-demo-signing.ts';
 export { ARGON2_OPTIONS } from './modules/identity/password.ts';
 export { recordEvent } from './modules/audit/record-event.ts';
 export type { DB } from './platform/db-types.ts';
+export { listIncoming } from './modules/documents/incoming-queries.ts';
