@@ -156,13 +156,13 @@ export async function preparePair(
   if (made.status !== 0)
     throw new Error(`openssl could not make the test certificate: ${made.error?.message ?? made.stderr}`);
   configureSigningKeySecret({ secret: undefined, isDemo: true });
-  const a = await createDatabase(dir, 'a');
-  const b = await createDatabase(dir, 'b');
+  // Side by side: loading a database and seeding its keys take seconds each.
+  const [a, b] = await Promise.all([createDatabase(dir, 'a'), createDatabase(dir, 'b')]);
   await b.database.db
     .updateTable('agency')
     .set((eb) => ({ code: eb.fn('replace', ['code', eb.val('.H20'), eb.val('.H21')]) }))
     .execute();
-  for (const side of [a, b]) await seedDemoSigning(side.database.db, { secret: undefined });
+  await Promise.all([a, b].map((side) => seedDemoSigning(side.database.db, { secret: undefined })));
   await trustEachOther(a.database, b.database);
   await routeThroughPeer(a.database, b.database, 'b');
   await routeThroughPeer(b.database, a.database, 'a');
