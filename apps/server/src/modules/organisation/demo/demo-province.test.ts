@@ -223,6 +223,7 @@ describe('demo province: officials', () => {
       ],
       ['canboxa', 'UBND phường Mỹ Tho', 'can_bo_mot_cua', 'Trung tâm Phục vụ hành chính công phường'],
       ['thanhtra', 'Thanh tra tỉnh', 'thanh_tra', 'Phòng Thanh tra kinh tế - xã hội'],
+      ['vanthutinh', 'Văn phòng UBND tỉnh', 'van_thu', 'Phòng Hành chính - Tổ chức'],
     ];
     expect(officials.slice(0, expected.length).map((o) => o.username)).toEqual(expected.map(([u]) => u));
     for (const [username, agencyShortName, positionType, unit] of expected) {

@@ -5,7 +5,7 @@
  * Staffing (about 106 people):
  * - UBND tỉnh: Chủ tịch ('lanhdao'), 3 Phó Chủ tịch; all from 2025-07-01, the day the new province began.
  * - Văn phòng UBND tỉnh: Chánh Văn phòng, Phó Chánh Văn phòng (kiêm Giám đốc Trung tâm Phục vụ hành chính
- *   công tỉnh), Văn thư. Trung tâm: 'motcua' and one more one-stop officer.
+ *   công tỉnh), Văn thư ('vanthutinh'). Trung tâm: 'motcua' and one more one-stop officer.
  * - Thanh tra tỉnh: Chánh Thanh tra, Phó Chánh Thanh tra (kiêm Trưởng phòng), 'thanhtra'.
  * - Each sở: Giám đốc, Phó Giám đốc, Chánh Văn phòng, Chuyên viên, Văn thư. Its Trưởng phòng post is held
  *   either by the Phó Giám đốc (kiêm nhiệm, 'concurrent') or by the Chuyên viên of that phòng (quyền,
@@ -145,6 +145,14 @@ const FIXED: Omit<DemoOfficial, 'email' | 'phone'>[] = [
       ),
     ],
   },
+  {
+    // The receiving clerk of the exchange demo: Sở Tư pháp sends, Văn phòng UBND tỉnh receives.
+    fullName: 'Trương Thị Mỹ Linh',
+    username: 'vanthutinh',
+    appointments: [
+      appointment(AGENCY.vpUbnd, unitAt(AGENCY.vpUbnd, 0), 'van_thu', CLERK_TITLE, '2021-06-01'),
+    ],
+  },
 ];
 
 const rng = mulberry32(SEED);
@@ -192,9 +200,8 @@ person(
     ),
   );
 }
-person(
-  appointment(AGENCY.vpUbnd, unitAt(AGENCY.vpUbnd, 0), 'van_thu', CLERK_TITLE, provinceDate(AGENCY.vpUbnd)),
-);
+// Its Văn thư is the fixed 'vanthutinh'; the draw stays, so the dates drawn after it do not move.
+provinceDate(AGENCY.vpUbnd);
 person(
   appointment(
     AGENCY.ttPvhcc,
