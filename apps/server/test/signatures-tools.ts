@@ -87,3 +87,27 @@ export async function samplePdf(pages = 1): Promise<Uint8Array> {
   }
   return doc.save();
 }
+
+/**
+ * pdfsig with a temporary NSS database that trusts `rootPem` as a CA (certutil from Debian's
+ * libnss3-tools), so that pdfsig also judges the chain: "Certificate is Trusted". Trust "C,," would
+ * be for TLS only: pdfsig checks the e-mail signer usage, so the root is trusted for all three.
+ */
+export function pdfsigTrusting(pdf: Uint8Array, rootPem: string): { status: number; output: string } {
+  const nssDir = mkdtempSync(join(tmpdir(), 'tinhso-nss-'));
+  const create = run('certutil', ['-N', '--empty-password', '-d', `sql:${nssDir}`]);
+  if (create.status !== 0) throw new Error(`certutil -N failed: ${create.output}`);
+  const add = run('certutil', [
+    '-A',
+    '-n',
+    'test-root',
+    '-t',
+    'CT,C,C',
+    '-i',
+    writeTemp('root.pem', rootPem),
+    '-d',
+    `sql:${nssDir}`,
+  ]);
+  if (add.status !== 0) throw new Error(`certutil -A failed: ${add.output}`);
+  return run('pdfsig', ['-nssdir', `sql:${nssDir}`, writeTemp('document.pdf', pdf)]);
+}

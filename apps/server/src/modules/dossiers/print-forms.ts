@@ -64,6 +64,14 @@ async function events(db: Db, dossierId: string) {
 const personOf = (label: string | null) => (label ?? '').replace(/\s*\([^)]*\)$/, '');
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : new Date().toISOString());
 
+/** The agency that issues a form (its header, and the seal it carries): 04 and 05 the competent one. */
+export function formIssuer(
+  row: { receiving_agency_id: string; competent_agency_id: string },
+  form: DossierForm,
+): string {
+  return form === '04' || form === '05' ? row.competent_agency_id : row.receiving_agency_id;
+}
+
 /**
  * One of the one-stop forms of a dossier as PDF bytes (TT 03/2025/TT-VPCP Phụ lục I), filled from
  * the dossier and its action log. A form the dossier's history does not call for answers 409.

@@ -13,7 +13,8 @@ import { inScope, resolveAgencyScope } from '../../platform/scope.ts';
 import { attachmentDisposition } from '../files/file-name.ts';
 import { readFile } from '../files/read-file.ts';
 import { callerOf, loadVisibleDossier, reaches } from './access.ts';
-import { printDossierForm, printRegister } from './print-forms.ts';
+import { formIssuer, printDossierForm, printRegister } from './print-forms.ts';
+import { sealIssuedPdf } from '../signatures/seal-issued-pdf.ts';
 import { computeStatistics } from './statistics.ts';
 
 const tags = ['dossiers'];
@@ -45,7 +46,14 @@ export const dossierDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
       const caller = await callerOf(db, request.principal!);
       const { loaded } = await loadVisibleDossier(db, caller, request.params.id);
       const origin = `${request.protocol}://${request.host}`;
-      const bytes = await printDossierForm(db, loaded, request.params.form, origin);
+      const printed = await printDossierForm(db, loaded, request.params.form, origin);
+      // Sealed by the agency that issues the form, when it holds a seal key (signatures module).
+      const { pdf: bytes } = await sealIssuedPdf(db, {
+        pdf: printed,
+        agencyId: formIssuer(loaded.row, request.params.form),
+        label: `Mẫu ${request.params.form} hồ sơ ${loaded.row.code ?? ''}`.trim(),
+        reason: 'Phát hành biểu mẫu một cửa',
+      });
       return pdf(reply, `mau-${request.params.form}-${loaded.row.code ?? loaded.row.id}.pdf`, bytes);
     },
   );
@@ -62,21 +70,33 @@ export const dossierDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
     },
     async (request, reply) => {
       const caller = await callerOf(db, request.principal!);
-      await loadVisibleDossier(db, caller, request.params.id);
+      const { loaded } = await loadVisibleDossier(db, caller, request.params.id);
       const attached = await db
         .selectFrom('dossier_file')
-        .select('file_id')
+        .select(['file_id', 'purpose'])
         .where('dossier_id', '=', request.params.id)
         .where('file_id', '=', request.params.fileId)
         .executeTakeFirst();
       if (!attached) throw notFound('file');
       const file = await readFile(db, request.params.fileId);
+      // The result released to the citizen carries the deciding agency's seal when it holds a key.
+      const content =
+        attached.purpose === 'result' && file.mediaType === 'application/pdf'
+          ? (
+              await sealIssuedPdf(db, {
+                pdf: file.content,
+                agencyId: loaded.row.competent_agency_id,
+                label: `Kết quả hồ sơ ${loaded.row.code ?? ''}`.trim(),
+                reason: 'Trả kết quả giải quyết thủ tục hành chính',
+              })
+            ).pdf
+          : file.content;
       return reply
         .header('content-type', file.mediaType)
         .header('content-disposition', attachmentDisposition(file.name))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
-        .send(file.content);
+        .send(Buffer.from(content));
     },
   );
 

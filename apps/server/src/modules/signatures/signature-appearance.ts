@@ -52,6 +52,8 @@ export interface TextStamp {
   text: string;
   /** 10 pt by default (NĐ 30 Phụ lục I). */
   size?: number;
+  /** right: `x` is where the text ends (a stamp at the top right of the page). */
+  align?: 'left' | 'right';
 }
 
 export const POINTS_PER_MM = 72 / 25.4;
@@ -255,10 +257,12 @@ export async function drawStamps(doc: PDFDocument, stamps: TextStamp[]): Promise
   if (stamps.length === 0) return;
   const font = await embedFont(doc, 'serif');
   for (const stamp of stamps) {
+    const size = stamp.size ?? 10;
+    const width = stamp.align === 'right' ? font.widthOfTextAtSize(stamp.text, size) : 0;
     doc.getPage(stamp.pageIndex).drawText(stamp.text, {
-      x: stamp.x,
+      x: stamp.x - width,
       y: stamp.y,
-      size: stamp.size ?? 10,
+      size,
       font,
       color: BLACK,
     });

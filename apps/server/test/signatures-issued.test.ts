@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dossier } from '@tinhso/contracts';
+import { startTestApp, type TestApp, type TestClient } from './harness.ts';
+import { agencyOf, CITIZEN, draftBody } from './dossier-fixtures.ts';
+import { opensslCmsVerify, pdfsig, pdfsigTrusting, rawSignatures, writeTemp } from './signatures-tools.ts';
+import { enrolTestSigningKeys } from './signing-keys-fixture.ts';
+
+let t: TestApp;
+let citizen: TestClient;
+let motcua: TestClient;
+let dossier: Dossier;
+
+const download = async (client: TestClient, path: string) => {
+  const response = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie } });
+  expect(response.status).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  citizen = await t.signedIn(CITIZEN);
+  motcua = await t.signedIn('motcua');
+  const centre = await agencyOf(t, 'motcua');
+  const draft = await citizen.post<Dossier>('/api/dossiers', await draftBody(citizen, centre.id));
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  expect((await citizen.post(`/api/dossiers/${draft.body.id}/submit`)).status).toBe(200);
+  const received = await motcua.post<Dossier>(`/api/dossiers/${draft.body.id}/receive`, {});
+  expect(received.status, JSON.stringify(received.body)).toBe(200);
+  dossier = received.body;
+});
+afterAll(() => t.close());
+
+describe('what the one-stop desk issues carries the agency seal', () => {
+  it('the receipt (form 01) of an agency without a seal key is not signed', async () => {
+    const receipt = await download(citizen, `/api/dossiers/${dossier.id}/forms/01`);
+    expect(pdfsig(receipt).output).toMatch(/does not contain any signatures/);
+  });
+
+  it('once the centre holds a seal key, its receipt is sealed: pdfsig trusts the chain through NSS, openssl cms verifies, the stamp is at the top right', async () => {
+    const centre = await agencyOf(t, 'motcua');
+    const keys = await enrolTestSigningKeys(t, { agencyId: centre.id });
+    const receipt = await download(citizen, `/api/dossiers/${dossier.id}/forms/01`);
+    const report = pdfsigTrusting(receipt, keys.rootPem);
+    expect(report.output).toContain('Signature Validation: Signature is Valid.');
+    expect(report.output).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(report.output).toContain('Signer Certificate Common Name: Văn phòng UBND tỉnh Thử Nghiệm');
+    const untrusted = pdfsig(receipt);
+    expect(untrusted.output).not.toContain('Certificate is Trusted.');
+    const [signature] = rawSignatures(receipt);
+    expect(
+      opensslCmsVerify({ cms: signature!.cms, content: signature!.signedBytes, rootPem: keys.rootPem })
+        .output,
+    ).toContain('Verification successful');
+    const text = spawnSync(
+      'pdftotext',
+      ['-f', '1', '-l', '1', '-bbox', writeTemp('receipt.pdf', receipt), '-'],
+      {
+        encoding: 'utf8',
+      },
+    ).stdout;
+    const stamp =
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">\+07:00/.exec(text) ??
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">[^<]*\+07:00<\/word>/.exec(text);
+    expect(stamp, 'the stamp shows the ISO 8601 time at +07:00').not.toBeNull();
+    const pageWidth = Number(/<page width="([\d.]+)"/.exec(text)![1]);
+    expect(Number(stamp![3])).toBeGreaterThan(pageWidth - 40);
+    expect(Number(stamp![2])).toBeLessThan(40);
+    expect(text).toContain(dossier.code!);
+  });
+});
