@@ -16,6 +16,7 @@ import {
   uploadBytes,
 } from './documents-handling-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
+import { downloadPdfText } from './pdf-text.ts';
 
 // Handling of incoming documents after registration (NĐ 30/2020 Art 22, Phụ lục IV; R-DOC-4; ADR 0018):
 // submit → instruction and assignment → progress → complete → close, each a command with its history
@@ -152,6 +153,21 @@ describe('the incoming journey', () => {
       ['complete', 'done'],
       ['close', 'closed'],
     ]);
+
+    const slip = await downloadPdfText(giamdoc, `/api/documents/incoming/${document.id}/slip`, 'single');
+    expect(slip.status).toBe(200);
+    expect(slip.contentType).toBe('application/pdf');
+    for (const text of [
+      'PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN',
+      `Số đến: ${document.arrivalNumber}/${document.year}`,
+      'Giao Phòng Hành chính tư pháp chủ trì',
+      'Đơn vị, người chủ trì: Phòng Hành chính tư pháp',
+      'Đã dự thảo văn bản trả lời',
+      'Văn bản trả lời: 45/STP-HCTP',
+    ])
+      expect(slip.text).toContain(text);
+    const other = await t.signedIn((await otherClerk(t, agencyId)).username);
+    expect((await downloadPdfText(other, `/api/documents/incoming/${document.id}/slip`)).status).toBe(404);
 
     const messages = await progressMessages(t, document.id);
     expect(messages.map((message) => message.stage)).toEqual([

@@ -28,3 +28,6 @@ export const completeIncoming = (id: string, body: CompleteIncomingBody) =>
 
 /** The scan is a download: a plain link to this address. */
 export const scanAddress = (id: string) => `${incoming(id)}/scan`;
+
+/** The Phiếu giải quyết văn bản đến, printed by the server. */
+export const slipAddress = (id: string) => `${incoming(id)}/slip`;

@@ -33,6 +33,7 @@ import {
   type Acting,
 } from './incoming-handling.ts';
 import { assigneeOptions } from './incoming-options.ts';
+import { renderIncomingSlip } from './incoming-slip.ts';
 import { getIncomingHandling } from './incoming-view.ts';
 import {
   completeIncoming,
@@ -138,6 +139,35 @@ export const incomingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       },
     },
     async (request) => getIncomingHandling(db, principalOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/documents/incoming/:id/slip',
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: 'Phiếu giải quyết văn bản đến (NĐ 30/2020 Phụ lục IV) as a PDF',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const handling = await getIncomingHandling(db, principalOf(request), request.params.id);
+      const agency = await db
+        .selectFrom('agency')
+        .select('name')
+        .where('id', '=', handling.document.agencyId)
+        .executeTakeFirstOrThrow();
+      const pdf = await renderIncomingSlip({ agencyName: agency.name, handling, printedAt: new Date() });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="phieu-giai-quyet-${String(handling.document.arrivalNumber)}-${String(handling.document.year)}.pdf"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(pdf));
+    },
   );
 
   app.get(

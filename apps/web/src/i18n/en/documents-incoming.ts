@@ -62,6 +62,7 @@ export const incomingPages = {
     readAt: 'Read',
     resultNote: 'Result',
     replyReference: 'Number and symbol of the reply',
+    printSlip: 'Print the handling slip (PDF)',
     history: 'History',
     actions: {
       submit: 'Submit to a leader',

@@ -61,6 +61,7 @@ export const incomingPages = {
     readAt: 'Đã xem',
     resultNote: 'Kết quả giải quyết',
     replyReference: 'Số, ký hiệu văn bản trả lời',
+    printSlip: 'In phiếu giải quyết văn bản đến (PDF)',
     history: 'Quá trình xử lý',
     actions: {
       submit: 'Trình lãnh đạo',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { IncomingHandling } from '@tinhso/contracts';
-import { scanAddress } from '../../../api/documents-incoming.ts';
+import { scanAddress, slipAddress } from '../../../api/documents-incoming.ts';
 import { AsyncContent } from '../../../components/async-state.tsx';
 import { useApi } from '../../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
@@ -124,6 +124,11 @@ function DocumentView({
           ) : null}
         </dl>
         <DueBar dueOn={handling.dueOn} state={handling.dueState} from={assignedAt} />
+        <p>
+          <a href={slipAddress(document.id)} target="_blank" rel="noreferrer">
+            {t('incoming.printSlip')}
+          </a>
+        </p>
         {handling.assignments.length > 0 ? (
           <>
             <h3>{t('incoming.assignments')}</h3>
