@@ -183,6 +183,7 @@ export const OutgoingOpinion = Type.Object({
   askedAt: IsoDateTime,
   answer: Nullable(Type.String()),
   answeredAt: Nullable(IsoDateTime),
+  isMine: Type.Boolean({ description: 'Asked of the caller' }),
 });
 export type OutgoingOpinion = Static<typeof OutgoingOpinion>;
 
@@ -313,3 +314,17 @@ export const SigningAuthorisation = Type.Object({
   endsOn: Nullable(Type.String()),
 });
 export type SigningAuthorisation = Static<typeof SigningAuthorisation>;
+
+export const OutgoingColleagueList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      officialId: Uuid,
+      name: Type.String(),
+      title: Type.String({ description: 'The title of the post held in the agency' }),
+      signingLines: Type.Union([Type.Array(Type.String()), Type.Null()], {
+        description: 'The signing block the official would print today; null when they may not sign',
+      }),
+    }),
+  ),
+});
+export type OutgoingColleagueList = Static<typeof OutgoingColleagueList>;
