@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DocumentUrgency, RegisterIncomingBody } from '@tinhso/contracts';
+import type { DocumentUrgency, ExchangeRegisterInboundBody, RegisterIncomingBody } from '@tinhso/contracts';
 import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import type { Db } from '../../platform/db.ts';
@@ -13,7 +13,6 @@ import { uploadFile } from '../files/upload-file.ts';
 import './audit-events.ts';
 import { parseEdxml, type EdxmlEnvelope } from './edxml/index.ts';
 import { PRIORITY_CODES } from './outbound-envelope.ts';
-import type { RegisterInboundBody } from './schemas.ts';
 import { enqueueStatus } from './status-outbox.ts';
 import './tables.ts';
 
@@ -50,7 +49,12 @@ async function lockWaiting(tx: Transaction<DB>, id: string, scope: AgencyScope) 
 /** The registration of a box entry as the documents module takes it: from the header, with the clerk's overrides. */
 export async function incomingBodyOf(
   db: Db,
-  options: { envelope: StoredEnvelope; body: RegisterInboundBody; scanFileId: string; agencyId: string },
+  options: {
+    envelope: StoredEnvelope;
+    body: ExchangeRegisterInboundBody;
+    scanFileId: string;
+    agencyId: string;
+  },
 ): Promise<RegisterIncomingBody> {
   const header = options.envelope.messageHeader;
   const typeCode =
@@ -191,7 +195,7 @@ export async function prepareRegistration(
   options: {
     id: string;
     scope: AgencyScope;
-    overrides: RegisterInboundBody;
+    overrides: ExchangeRegisterInboundBody;
     accountId: string;
     actor: Actor;
     scanner: Scanner;

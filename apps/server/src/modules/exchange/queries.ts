@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db.ts';
 import type { AgencyScope } from '../../platform/scope.ts';
 import type { EdxmlEnvelope } from './edxml/index.ts';
 import type { PackageSignatureReport } from './xml-dsig/package-signature.ts';
-import type { DirectoryEntry, InboundItem, OutboundPackage } from './schemas.ts';
+import type { ExchangeDirectoryEntry, ExchangeInboundItem, ExchangeOutboundPackage } from '@tinhso/contracts';
 import './tables.ts';
 
 const LIMIT = 200;
@@ -17,8 +17,8 @@ const iso = (date: Date | string) => new Date(date).toISOString();
 export async function listInbound(
   db: Db,
   scope: AgencyScope,
-  query: { state?: InboundItem['state'] },
-): Promise<{ items: InboundItem[] }> {
+  query: { state?: ExchangeInboundItem['state'] },
+): Promise<{ items: ExchangeInboundItem[] }> {
   if (!scope.all && scope.agencyIds.length === 0) return { items: [] };
   const rows = await db
     .selectFrom('exchange_inbound')
@@ -64,7 +64,7 @@ export async function listOutbound(
   db: Db,
   scope: AgencyScope,
   query: { sourceId?: string },
-): Promise<{ items: OutboundPackage[] }> {
+): Promise<{ items: ExchangeOutboundPackage[] }> {
   if (!scope.all && scope.agencyIds.length === 0) return { items: [] };
   const packages = await db
     .selectFrom('exchange_package')
@@ -192,7 +192,7 @@ export async function listDirectory(db: Db) {
 /** Imports entries (insert or replace by code); answers how many were written. */
 export async function importDirectory(
   db: Db,
-  entries: DirectoryEntry[],
+  entries: ExchangeDirectoryEntry[],
   source: 'import' | 'axis',
 ): Promise<number> {
   if (entries.length === 0) return 0;

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, principalOf } from '../../platform/guard.ts';
@@ -11,17 +10,18 @@ import { authenticatePeer, type Peer } from './peers.ts';
 import { importDirectory, listDirectory, listInbound, listOutbound, listQuarantine } from './queries.ts';
 import { receiveMessage } from './receive-message.ts';
 import {
-  DirectoryImportBody,
-  DirectoryList,
-  InboundAnswer,
-  InboundList,
-  InboundQuery,
-  OutboundList,
-  OutboundQuery,
-  QuarantineList,
-  RegisterInboundBody,
-  ReturnInboundBody,
-} from './schemas.ts';
+  IdParams,
+  ExchangeDirectoryImportBody,
+  ExchangeDirectoryList,
+  ExchangeInboundAnswer,
+  ExchangeInboundList,
+  ExchangeInboundQuery,
+  ExchangeOutboundList,
+  ExchangeOutboundQuery,
+  ExchangeQuarantineList,
+  ExchangeRegisterInboundBody,
+  ExchangeReturnInboundBody,
+} from '@tinhso/contracts';
 
 const tags = ['exchange'];
 /** The largest package accepted from a peer: edXML's profile limit (50 MiB) and some room. */
@@ -49,7 +49,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary:
           'A package or status message from a peer TinhSo (Authorization: Bearer <shared secret>); 200 once stored, in the box or in quarantine',
-        response: { 200: InboundAnswer },
+        response: { 200: ExchangeInboundAnswer },
       },
     },
     async (request) => {
@@ -75,8 +75,8 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Electronic documents received by the agencies in reach (waiting for registration first)',
-        querystring: InboundQuery,
-        response: { 200: InboundList },
+        querystring: ExchangeInboundQuery,
+        response: { 200: ExchangeInboundList },
       },
     },
     async (request) =>
@@ -91,7 +91,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: 'Register a received document (its PDF is the scan); status 03 goes back to the sender',
         params: IdParams,
-        body: RegisterInboundBody,
+        body: ExchangeRegisterInboundBody,
       },
     },
     async (request, reply) => {
@@ -134,7 +134,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: 'Return a received document to its sender (status 02 with the reason); it is not registered',
         params: IdParams,
-        body: ReturnInboundBody,
+        body: ExchangeReturnInboundBody,
       },
     },
     async (request, reply) => {
@@ -162,8 +162,8 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary:
           'Packages sent by the agencies in reach, each recipient with its latest status (sourceId: one document)',
-        querystring: OutboundQuery,
-        response: { 200: OutboundList },
+        querystring: ExchangeOutboundQuery,
+        response: { 200: ExchangeOutboundList },
       },
     },
     async (request) =>
@@ -177,7 +177,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Packages refused at arrival, with the reasons',
-        response: { 200: QuarantineList },
+        response: { 200: ExchangeQuarantineList },
       },
     },
     async (request) =>
@@ -191,7 +191,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'The agency-code directory: this server’s agencies, peers and the national axis',
-        response: { 200: DirectoryList },
+        response: { 200: ExchangeDirectoryList },
       },
     },
     async () => listDirectory(db),
@@ -204,7 +204,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Import directory entries (insert or replace by code); a peer entry names a configured peer',
-        body: DirectoryImportBody,
+        body: ExchangeDirectoryImportBody,
       },
     },
     async (request, reply) => {

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { DOCUMENT_URGENCIES, IsoDate, IsoDateTime, NonEmpty, Uuid } from '@tinhso/contracts';
+import { IsoDate, IsoDateTime, NonEmpty, Uuid } from './common.ts';
+import { DOCUMENT_URGENCIES } from './documents.ts';
 
-/** The exchange API's schemas. Kept in the module while only the exchange page uses them. */
+/** Exchange of documents between agencies (issue 4 item 3): the box, outbound statuses, quarantine, directory. */
 const Text = Type.Union([Type.String(), Type.Null()]);
 const Transport = Type.Union([Type.Literal('local'), Type.Literal('peer'), Type.Literal('axis')]);
 const BusinessType = Type.Union([
@@ -11,7 +12,7 @@ const BusinessType = Type.Union([
   Type.Literal('replacement'),
 ]);
 
-export const InboundItem = Type.Object(
+export const ExchangeInboundItem = Type.Object(
   {
     id: Uuid,
     agencyId: Uuid,
@@ -34,11 +35,11 @@ export const InboundItem = Type.Object(
   },
   { additionalProperties: false },
 );
-export type InboundItem = Static<typeof InboundItem>;
+export type ExchangeInboundItem = Static<typeof ExchangeInboundItem>;
 
-export const InboundList = Type.Object({ items: Type.Array(InboundItem) });
+export const ExchangeInboundList = Type.Object({ items: Type.Array(ExchangeInboundItem) });
 
-export const InboundQuery = Type.Object(
+export const ExchangeInboundQuery = Type.Object(
   {
     state: Type.Optional(
       Type.Union([Type.Literal('waiting'), Type.Literal('registered'), Type.Literal('returned')]),
@@ -47,7 +48,7 @@ export const InboundQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const RegisterInboundBody = Type.Object(
+export const ExchangeRegisterInboundBody = Type.Object(
   {
     typeCode: Type.Optional(NonEmpty(40, 'The document type when the sender’s code is not one of ours')),
     urgency: Type.Optional(
@@ -57,14 +58,14 @@ export const RegisterInboundBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export type RegisterInboundBody = Static<typeof RegisterInboundBody>;
+export type ExchangeRegisterInboundBody = Static<typeof ExchangeRegisterInboundBody>;
 
-export const ReturnInboundBody = Type.Object(
+export const ExchangeReturnInboundBody = Type.Object(
   { reason: NonEmpty(1000, 'Why the document is returned (sent to the sender with status 02)') },
   { additionalProperties: false },
 );
 
-export const OutboundRecipient = Type.Object(
+export const ExchangeOutboundRecipient = Type.Object(
   {
     id: Uuid,
     recipientCode: Type.String(),
@@ -81,7 +82,7 @@ export const OutboundRecipient = Type.Object(
   { additionalProperties: false },
 );
 
-export const OutboundPackage = Type.Object(
+export const ExchangeOutboundPackage = Type.Object(
   {
     id: Uuid,
     documentId: Type.String(),
@@ -90,19 +91,19 @@ export const OutboundPackage = Type.Object(
     sourceId: Uuid,
     subject: Type.String(),
     createdAt: IsoDateTime,
-    recipients: Type.Array(OutboundRecipient),
+    recipients: Type.Array(ExchangeOutboundRecipient),
   },
   { additionalProperties: false },
 );
-export type OutboundPackage = Static<typeof OutboundPackage>;
+export type ExchangeOutboundPackage = Static<typeof ExchangeOutboundPackage>;
 
-export const OutboundList = Type.Object({ items: Type.Array(OutboundPackage) });
-export const OutboundQuery = Type.Object(
+export const ExchangeOutboundList = Type.Object({ items: Type.Array(ExchangeOutboundPackage) });
+export const ExchangeOutboundQuery = Type.Object(
   { sourceId: Type.Optional({ ...Uuid, description: 'The outgoing document whose packages to show' }) },
   { additionalProperties: false },
 );
 
-export const QuarantineItem = Type.Object(
+export const ExchangeQuarantineItem = Type.Object(
   {
     id: Uuid,
     agencyId: Type.Union([Uuid, Type.Null()]),
@@ -116,9 +117,9 @@ export const QuarantineItem = Type.Object(
   },
   { additionalProperties: false },
 );
-export const QuarantineList = Type.Object({ items: Type.Array(QuarantineItem) });
+export const ExchangeQuarantineList = Type.Object({ items: Type.Array(ExchangeQuarantineItem) });
 
-export const DirectoryEntry = Type.Object(
+export const ExchangeDirectoryEntry = Type.Object(
   {
     code: Type.String({
       pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$',
@@ -132,14 +133,14 @@ export const DirectoryEntry = Type.Object(
   },
   { additionalProperties: false },
 );
-export type DirectoryEntry = Static<typeof DirectoryEntry>;
+export type ExchangeDirectoryEntry = Static<typeof ExchangeDirectoryEntry>;
 
-export const DirectoryImportBody = Type.Object(
-  { entries: Type.Array(DirectoryEntry, { minItems: 1, maxItems: 5000 }) },
+export const ExchangeDirectoryImportBody = Type.Object(
+  { entries: Type.Array(ExchangeDirectoryEntry, { minItems: 1, maxItems: 5000 }) },
   { additionalProperties: false },
 );
 
-export const DirectoryRow = Type.Object(
+export const ExchangeDirectoryRow = Type.Object(
   {
     code: Type.String(),
     name: Type.String(),
@@ -149,9 +150,9 @@ export const DirectoryRow = Type.Object(
   },
   { additionalProperties: false },
 );
-export const DirectoryList = Type.Object({ items: Type.Array(DirectoryRow) });
+export const ExchangeDirectoryList = Type.Object({ items: Type.Array(ExchangeDirectoryRow) });
 
-export const InboundAnswer = Type.Object(
+export const ExchangeInboundAnswer = Type.Object(
   {
     outcome: Type.String({ description: 'accepted, duplicate, quarantined, status or bad_status' }),
     reasons: Type.Optional(Type.Array(Type.String())),

@@ -1,0 +1,53 @@
+import type { Dictionary } from '../dictionary.ts';
+import type { exchangePages as vi } from '../vi/exchange.ts';
+
+/** Document exchange: the clerk's exchange page. */
+export const exchangePages: Dictionary<typeof vi> = {
+  exchange: {
+    title: 'Document exchange',
+    lead: 'Electronic documents received and waiting for registration, documents sent with each recipient’s processing status, quarantined packages and the agency-code directory.',
+    inbox: 'Electronic documents waiting for registration',
+    inboxEmpty: 'No electronic document is waiting for registration.',
+    from: 'From {{sender}} ({{code}})',
+    signedBy: 'Valid digital signature: {{signer}}',
+    unsigned: 'No signer information',
+    register: 'Register as incoming',
+    registered: 'Registered; the sender receives the status "accepted".',
+    return: 'Return',
+    returnReason: 'Reason for returning',
+    confirmReturn: 'Send it back',
+    outbound: 'Documents sent',
+    outboundEmpty: 'No document has been sent through the exchange yet.',
+    document: 'Document',
+    recipient: 'Recipient',
+    sentAt: 'Sent at',
+    status: 'Status',
+    noStatus: 'No answer yet',
+    statuses: {
+      '01': 'Arrived',
+      '02': 'Refused / returned',
+      '03': 'Accepted',
+      '04': 'Assigned',
+      '05': 'In progress',
+      '06': 'Done',
+      '13': 'Recall requested',
+      '15': 'Recall accepted',
+      '16': 'Recall refused',
+    },
+    quarantine: 'Quarantined packages',
+    quarantineEmpty: 'No package is in quarantine.',
+    receivedAt: 'Received at',
+    sender: 'Sender',
+    documentId: 'Document id (DocumentId)',
+    reasons: 'Reasons',
+    directory: 'Agency-code directory',
+    code: 'Agency code',
+    agency: 'Agency',
+    transport: 'Route',
+    transports: {
+      local: 'This system',
+      peer: 'Another TinhSo',
+      axis: 'National exchange axis',
+    },
+  },
+};
