@@ -99,14 +99,12 @@ describe('queueOutbound', () => {
       document: { confidentiality: 'mat' },
     });
     const refused = await fieldsOfError(() =>
-      t.database.db
-        .transaction()
-        .execute((tx) =>
-          queueOutbound(tx, {
-            ...input,
-            files: [{ name: 'x.docx', mediaType: 'application/msword', bytes: pdf }],
-          }),
-        ),
+      t.database.db.transaction().execute((tx) =>
+        queueOutbound(tx, {
+          ...input,
+          files: [{ name: 'x.docx', mediaType: 'application/msword', bytes: pdf }],
+        }),
+      ),
     );
     expect(refused).toEqual([
       'document.confidentiality',
