@@ -252,6 +252,7 @@ describe('permissions follow positions', () => {
       'audit.read',
       'document.instruct',
       'document.read',
+      'document.sign',
       'dossier.approve',
       'dossier.process',
       'dossier.read',
@@ -293,6 +294,8 @@ describe('permissions follow positions', () => {
     });
     const client = await signIn(official.username!);
     expect(await permissionsOf(client)).toEqual([
+      'document.handle',
+      'document.read',
       'dossier.process',
       'dossier.read',
       'official.read',
@@ -316,8 +319,10 @@ describe('permissions follow positions', () => {
     });
     expect(await permissionsOf(client)).toEqual([
       'audit.read',
+      'document.handle',
       'document.instruct',
       'document.read',
+      'document.sign',
       'dossier.approve',
       'dossier.process',
       'dossier.read',
