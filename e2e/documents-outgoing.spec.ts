@@ -60,9 +60,12 @@ test('a decision is drafted, approved and signed, then sealed, numbered and issu
 
   const director = await officer(browser, 'giamdoc');
   await director.goto('/workspace/documents/outgoing');
+  // Waiting for the director's signature (and perhaps the opinion, if the colleague asked was them).
+  const waiting = director.getByRole('region', { name: 'Văn bản đi chờ tôi' });
   await expect(
-    director
-      .getByRole('region', { name: 'Văn bản đi chờ tôi' })
+    waiting
+      .getByRole('listitem')
+      .filter({ hasText: 'Chờ ký:' })
       .getByRole('link', { name: 'Về việc kiểm tra công tác chứng thực năm 2026' }),
   ).toBeVisible();
   await director.goto(draftUrl);
