@@ -88,3 +88,31 @@ export const RevokeKeyBody = Type.Object(
   { reason: Type.String({ minLength: 3, maxLength: 500, description: 'Why the key is withdrawn' }) },
   { additionalProperties: false },
 );
+
+export const TrustAnchorSchema = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    subject: Type.String(),
+    sha256: Type.String({ description: 'SHA-256 of the DER certificate' }),
+    notAfter: Type.String({ format: 'date-time' }),
+    addedAt: Type.String({ format: 'date-time' }),
+    removedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export const TrustAnchorList = Type.Object(
+  { items: Type.Array(TrustAnchorSchema) },
+  { additionalProperties: false },
+);
+
+export const TrustCrlSchema = Type.Object(
+  {
+    id: Uuid,
+    issuer: Type.String(),
+    thisUpdate: Type.String({ format: 'date-time' }),
+    nextUpdate: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    revoked: Type.Integer({ description: 'How many certificates it revokes' }),
+  },
+  { additionalProperties: false },
+);

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import * as pkijs from 'pkijs';
 import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
-import { conflict, invalid } from '../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { describeName } from './certificate-checks.ts';
 import './audit-events.ts';
@@ -114,4 +114,36 @@ export async function addCrl(
     data,
   });
   return { id: row.id, ...data };
+}
+
+/** Takes a removed anchor off the list (its row stays, with removed_at); 404 when not on it. */
+export async function removeTrustAnchor(
+  tx: Transaction<DB>,
+  options: { id: string; actor: Actor },
+): Promise<void> {
+  const row = await tx
+    .updateTable('trust_anchor')
+    .set({ removed_at: new Date() })
+    .where('id', '=', options.id)
+    .where('removed_at', 'is', null)
+    .returning(['id', 'name', 'sha256'])
+    .executeTakeFirst();
+  if (!row) throw notFound('trust_anchor');
+  await recordEvent(tx, options.actor, {
+    type: 'trust_anchor.removed',
+    entityType: 'trust_anchor',
+    entityId: row.id,
+    data: { name: row.name, sha256: row.sha256 },
+  });
+}
+
+/** DER from a DER or PEM upload (the two forms CAs publish roots and CRLs in). */
+export function derFromUpload(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes.subarray(0, 64)).toString('latin1');
+  if (!text.includes('-----BEGIN ')) return bytes;
+  const body = Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/-----(BEGIN|END) [^-]+-----/g, '')
+    .replace(/\s+/g, '');
+  return new Uint8Array(Buffer.from(body, 'base64'));
 }
