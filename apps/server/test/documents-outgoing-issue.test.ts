@@ -146,6 +146,15 @@ describe('signing and issuing', () => {
     const queued = await t.database.db.selectFrom('exchange_outbound').select('recipient_code').execute();
     expect(queued.map((row) => row.recipient_code).sort()).toEqual(['000.00.00.G22', '000.00.00.H20'].sort());
     expect((await vanthu.post(`${base}/${draft.id}/issue`, {})).status).toBe(409);
+
+    // The agency of this server receives it through the exchange and reports back (status 01 or later).
+    let reported: OutgoingDraft['recipients'][number]['exchangeStatus'] = null;
+    for (let attempt = 0; attempt < 60 && reported === null; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const seen = await vanthu.get<OutgoingDraft>(`${base}/${draft.id}`);
+      reported = seen.body.recipients[0]?.exchangeStatus ?? null;
+    }
+    expect(reported?.code).toMatch(/^0[1-6]$/);
   });
 
   it('refuses to seal without a valid personal signature (422 naming signature), and takes no number', async () => {

@@ -203,6 +203,17 @@ export const OutgoingRecipient = Type.Object({
   agencyCode: Nullable(Type.String()),
   name: Type.String(),
   delivery: Type.Enum(DELIVERY_STATES),
+  exchangeStatus: Type.Union(
+    [
+      Type.Object({
+        code: Type.String({ description: 'The receiver’s latest status code (01–06, 13, 15, 16)' }),
+        description: Nullable(Type.String()),
+        at: Nullable(IsoDateTime),
+      }),
+      Type.Null(),
+    ],
+    { description: 'What the receiver last reported through the exchange, if anything' },
+  ),
 });
 export type OutgoingRecipient = Static<typeof OutgoingRecipient>;
 

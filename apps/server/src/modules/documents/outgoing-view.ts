@@ -9,6 +9,7 @@ import type {
 } from '@tinhso/contracts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
+import { listOutbound } from '../exchange/queries.ts';
 import { verifyPdf } from '../signatures/pades-verify.ts';
 import { readTrustSettings } from '../signatures/repository.ts';
 import {
@@ -67,6 +68,7 @@ export async function getDraftView(db: Db, caller: OutgoingCaller, id: string): 
           .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
+  const statuses = await exchangeStatuses(db, row, recipients);
   const people = await names(db, [
     row.drafter_official_id,
     row.signer_official_id,
@@ -109,6 +111,7 @@ export async function getDraftView(db: Db, caller: OutgoingCaller, id: string): 
       agencyCode: r.agency_code,
       name: r.name,
       delivery: r.delivery,
+      exchangeStatus: statuses.get(r.id) ?? null,
     })),
     versions: versions.map((v) => ({
       version: v.version,
@@ -136,6 +139,33 @@ export async function getDraftView(db: Db, caller: OutgoingCaller, id: string): 
     })),
     allowedActions: allowedActions(row.status, capacitiesOf(caller, row)),
   };
+}
+
+/** The receivers' latest statuses, as the exchange module reports its packages for this draft. */
+async function exchangeStatuses(
+  db: Db,
+  row: DraftRow,
+  recipients: { id: string; agency_id: string | null; agency_code: string | null }[],
+): Promise<Map<string, { code: string; description: string | null; at: string | null }>> {
+  const found = new Map<string, { code: string; description: string | null; at: string | null }>();
+  if (row.status !== 'issued') return found;
+  const { items } = await listOutbound(db, { all: false, agencyIds: [row.agency_id] }, { sourceId: row.id });
+  const agencyIds = recipients.flatMap((r) => (r.agency_id ? [r.agency_id] : []));
+  const codes = agencyIds.length
+    ? await db.selectFrom('agency').select(['id', 'code']).where('id', 'in', agencyIds).execute()
+    : [];
+  const codeOf = new Map(codes.map((agency) => [agency.id, agency.code]));
+  for (const recipient of recipients) {
+    const code = recipient.agency_code ?? (recipient.agency_id ? codeOf.get(recipient.agency_id) : undefined);
+    const sent = items.flatMap((item) => item.recipients).find((r) => r.recipientCode === code);
+    if (sent?.statusCode)
+      found.set(recipient.id, {
+        code: sent.statusCode,
+        description: sent.statusDescription,
+        at: sent.statusAt,
+      });
+  }
+  return found;
 }
 
 /** The list's columns, joined to the names it shows. */

@@ -115,6 +115,7 @@ export const outgoingPages: Dictionary<typeof vi> = {
       queued: 'Handed to the exchange',
       not_sent: 'Not sent',
     },
+    exchangeStatus: 'the receiver reports status {{code}}',
     block: 'Signature block',
     awaitingTitle: 'Outgoing documents waiting for me',
     awaitingEmpty: 'Nothing is waiting for you.',

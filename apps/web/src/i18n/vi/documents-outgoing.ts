@@ -112,6 +112,7 @@ export const outgoingPages = {
       queued: 'Đã chuyển liên thông',
       not_sent: 'Không gửi',
     },
+    exchangeStatus: 'bên nhận báo trạng thái {{code}}',
     block: 'Khối chữ ký',
     awaitingTitle: 'Văn bản đi chờ tôi',
     awaitingEmpty: 'Không có văn bản nào chờ bạn.',

@@ -82,6 +82,11 @@ function DraftDetails({ draft, onChanged }: { draft: OutgoingDraft; onChanged: (
           {draft.recipients.map((recipient, index) => (
             <li key={index}>
               {recipient.name} — {t(`outgoing.deliveries.${recipient.delivery}`)}
+              {recipient.exchangeStatus
+                ? ` — ${t('outgoing.exchangeStatus', { code: recipient.exchangeStatus.code })}${
+                    recipient.exchangeStatus.description ? `: ${recipient.exchangeStatus.description}` : ''
+                  }`
+                : ''}
             </li>
           ))}
         </ul>
