@@ -29,8 +29,8 @@ export interface BuildEdxmlOptions {
 
 /**
  * The edXML package of an envelope (QCVN 102:2016, element tree of vn-norms §2.3): UTF-8 XML, the same
- * bytes for the same envelope. The manifest's `Reference`s are derived from the attachments. No
- * `Signature` yet (XML-DSig waits for the signing module). Throws EdxmlInvalidError on bad content.
+ * bytes for the same envelope. The manifest's `Reference`s are derived from the attachments. The
+ * XML-DSig `Signature` is added afterwards (../xml-dsig/package-signature.ts). Throws EdxmlInvalidError on bad content.
  */
 export function buildEdxml(envelope: EdxmlEnvelope, options: BuildEdxmlOptions = {}): string {
   const profile = resolveProfile(options.profile);
