@@ -4,7 +4,9 @@
 #   - Chromium for Playwright (`npx playwright install` cannot download browsers here);
 #   - fonts-dejavu-core (Vietnamese glyphs for PDFs and for screenshots);
 #   - poppler-utils (pdftotext, pdfsig: independent readers of the PDFs we generate and sign);
-#   - clamav-daemon (clamd scans uploads in the tests, with the project's own EICAR signature file).
+#   - libnss3-tools (certutil: a temporary NSS database that makes pdfsig trust a test root);
+#   - clamav-daemon (clamd scans uploads in the tests, with the project's own EICAR signature file);
+#   - xmlsec1 (an independent verifier of the XML-DSig of the edXML packages we sign).
 # Idempotent and quick when everything is present: it only calls apt-get for what is missing.
 # Needs root (CI runs as root) or sudo; otherwise it says what to install and fails.
 set -euo pipefail
@@ -28,9 +30,15 @@ fi
 if [[ ! -x /usr/sbin/clamd ]]; then
   missing+=(clamav-daemon)
 fi
+if ! command -v certutil >/dev/null 2>&1; then
+  missing+=(libnss3-tools)
+fi
+if ! command -v xmlsec1 >/dev/null 2>&1; then
+  missing+=(xmlsec1)
+fi
 
 if ((${#missing[@]} == 0)); then
-  log "all present: PostgreSQL ($(compgen -G '/usr/lib/postgresql/*/bin/postgres' | tr '\n' ' '| sed 's/ $//')), /usr/bin/chromium, DejaVu fonts, poppler-utils, clamd"
+  log "all present: PostgreSQL ($(compgen -G '/usr/lib/postgresql/*/bin/postgres' | tr '\n' ' '| sed 's/ $//')), /usr/bin/chromium, DejaVu fonts, poppler-utils, clamd, xmlsec1"
   exit 0
 fi
 

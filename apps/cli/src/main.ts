@@ -4,6 +4,7 @@ import {
   openDatabase,
   runMigrations,
   seedDemo,
+  seedDemoSigning,
   seedProcedures,
   startServer,
   verifyChain,
@@ -42,6 +43,10 @@ async function seed(database: Awaited<ReturnType<typeof openDatabase>>): Promise
   console.error(
     `Demo procedure catalogue: ${(await seedProcedures(database.db, createProgress())).seeded} procedure(s) loaded.`,
   );
+  // Encrypted under SIGNING_KEY_SECRET, or the public demo secret when it is unset.
+  const signing = await seedDemoSigning(database.db, { secret: loadConfigOrExit().SIGNING_KEY_SECRET });
+  if (signing.keys > 0)
+    console.error(`Demo CA: ${signing.keys} signing key(s) and the demo root in the trust list.`);
 }
 
 async function main(args: string[]): Promise<number> {

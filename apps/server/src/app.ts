@@ -20,6 +20,9 @@ import { procedureRoutes } from './modules/procedures/routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { workFileRoutes } from './modules/documents/work-files/routes.ts';
+import { incomingRoutes } from './modules/documents/routes-incoming.ts';
+import { scanIncomingReminders } from './modules/documents/incoming-reminders.ts';
+import { outgoingRoutes } from './modules/documents/routes-outgoing.ts';
 import { scanDossierAlerts } from './modules/dossiers/alerts.ts';
 import { settleDossierFee } from './modules/dossiers/fees.ts';
 import { createScanner } from './modules/files/create-scanner.ts';
@@ -27,7 +30,14 @@ import { fileRoutes } from './modules/files/routes.ts';
 import { createChannels } from './modules/notifications/channels/create-channels.ts';
 import { notificationsConfigFrom } from './modules/notifications/channels/notifications-config.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { configureSigningKeySecret } from './modules/signatures/key-encryption.ts';
 import { signatureRoutes } from './modules/signatures/routes.ts';
+import { signerForAgencySeal } from './modules/signatures/key-store.ts';
+import { axisSimulator } from './modules/exchange/axis/axis-simulator.ts';
+import { createExchange } from './modules/exchange/create-exchange.ts';
+import { parsePeers } from './modules/exchange/peers.ts';
+import { exchangeRoutes } from './modules/exchange/routes.ts';
+import type { Scanner } from './modules/files/scanner.ts';
 import {
   createSendNotificationHandler,
   NOTIFICATION_SEND_TOPIC,
@@ -62,6 +72,8 @@ const SIMULATED = {
   paygovSecret: 'simulated-paygov-secret',
   smsKey: 'simulated-sms-key',
   zaloToken: 'simulated-zalo-token',
+  axisSystemId: 'tinhso-simulated',
+  axisSecret: 'simulated-axis-secret-key',
 };
 
 /**
@@ -69,7 +81,12 @@ const SIMULATED = {
  * SIMULATORS=true each national or commercial system is replaced by a local simulator mounted on this
  * server, and the origin is learnt when the server listens (the tests listen on a random port).
  */
-async function registerExchanges(app: App, config: Config, database: Database): Promise<void> {
+async function registerExchanges(
+  app: App,
+  config: Config,
+  database: Database,
+  scanner: Scanner,
+): Promise<void> {
   const { db } = database;
   let origin = config.PUBLIC_BASE_URL ?? '';
   const originOf = () => origin;
@@ -116,6 +133,33 @@ async function registerExchanges(app: App, config: Config, database: Database): 
     });
   }
 
+  // Exchange of documents between agencies (ADR 0021): same server, peers over HTTPS, the national axis.
+  const axisSecret = config.EXCHANGE_AXIS_SECRET_KEY ?? (config.SIMULATORS ? SIMULATED.axisSecret : undefined);
+  const peers = parsePeers(config.EXCHANGE_PEERS);
+  const exchange = createExchange({
+    db,
+    logger: app.log,
+    peers,
+    ...(config.EXCHANGE_PEER_CA_FILE ? { peerCa: readFileSync(config.EXCHANGE_PEER_CA_FILE, 'utf8') } : {}),
+    axis: axisSecret
+      ? {
+          baseUrl: config.EXCHANGE_AXIS_URL ?? (() => `${originOf()}/simulators/vxp`),
+          systemId: config.EXCHANGE_AXIS_SYSTEM_ID ?? SIMULATED.axisSystemId,
+          secretKey: axisSecret,
+        }
+      : null,
+    axisPullSeconds: config.EXCHANGE_AXIS_PULL_SECONDS,
+    sealSigner: signerForAgencySeal,
+  });
+  await app.register(exchangeRoutes, { db, scanner, peers });
+  if (config.SIMULATORS)
+    await app.register(axisSimulator, {
+      prefix: '/simulators/vxp',
+      systemId: config.EXCHANGE_AXIS_SYSTEM_ID ?? SIMULATED.axisSystemId,
+      secretKey: axisSecret ?? SIMULATED.axisSecret,
+    });
+  let stopAxisLoop: (() => void) | undefined;
+
   let outbox: OutboxWorker | undefined;
   let pull: NodeJS.Timeout | undefined;
   let channels: ReturnType<typeof createChannels> | undefined;
@@ -135,7 +179,9 @@ async function registerExchanges(app: App, config: Config, database: Database): 
     );
     const handlers: Record<string, OutboxHandler> = {
       [NOTIFICATION_SEND_TOPIC]: createSendNotificationHandler({ db, channels, logger: app.log }),
+      ...exchange.handlers,
     };
+    stopAxisLoop = exchange.startAxisLoop();
     if (portal) {
       handlers[DVCQG_SYNC_TOPIC] = createDvcqgSyncHandler({
         db,
@@ -163,6 +209,7 @@ async function registerExchanges(app: App, config: Config, database: Database): 
   });
   app.addHook('onClose', async () => {
     clearInterval(pull);
+    stopAxisLoop?.();
     await outbox?.stop();
     channels?.close();
     await simulators?.smtp.stop();
@@ -170,7 +217,13 @@ async function registerExchanges(app: App, config: Config, database: Database): 
 }
 
 export async function buildApp(config: Config, database: Database): Promise<App> {
-  const app = createHttp({ logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY });
+  const app = createHttp({
+    logLevel: config.LOG_LEVEL,
+    trustProxy: config.TRUST_PROXY,
+    ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { https: { cert: readFileSync(config.TLS_CERT_FILE, 'utf8'), key: readFileSync(config.TLS_KEY_FILE, 'utf8') } }
+      : {}),
+  });
   const { db } = database;
   const resolvePrincipal = createPrincipalResolver(db, createGrantsProvider(db));
   installGuard(app, resolvePrincipal);
@@ -201,18 +254,23 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(procedureRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
-  await app.register(fileRoutes, {
-    db,
-    scanner: createScanner(
-      config.CLAMD_HOST ? { clamd: { host: config.CLAMD_HOST, port: config.CLAMD_PORT } } : {},
-    ),
-  });
+  const scanner = createScanner(
+    config.CLAMD_HOST ? { clamd: { host: config.CLAMD_HOST, port: config.CLAMD_PORT } } : {},
+  );
+  await app.register(fileRoutes, { db, scanner });
   await app.register(dossierRoutes, { db, lookupsPerMinute: config.LOOKUPS_PER_MINUTE });
   await app.register(documentRoutes, { db });
   await app.register(workFileRoutes, { db });
+  await app.register(incomingRoutes, { db });
+  await app.register(outgoingRoutes, { db });
   await app.register(notificationRoutes, { db });
-  await app.register(signatureRoutes, { db });
-  await registerExchanges(app, config, database);
+  const keyStoreWarning = configureSigningKeySecret({
+    secret: config.SIGNING_KEY_SECRET,
+    isDemo: config.SIMULATORS,
+  });
+  if (keyStoreWarning) app.log.warn(keyStoreWarning);
+  await app.register(signatureRoutes, { db, verificationsPerMinute: config.VERIFICATIONS_PER_MINUTE });
+  await registerExchanges(app, config, database, scanner);
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
 
   const maintenance = setInterval(() => {
@@ -242,6 +300,16 @@ export async function buildApp(config: Config, database: Database): Promise<App>
         });
     }, config.ALERT_SCAN_MINUTES * 60_000).unref();
     app.addHook('onClose', async () => clearInterval(alerts));
+  }
+  // Reminders before and after the handling deadline of incoming documents (ADR 0018), each once.
+  if (config.ALERT_SCAN_MINUTES > 0) {
+    const reminders = setInterval(() => {
+      scanIncomingReminders(db).then(
+        (report) => app.log.info({ sent: report.sent.length }, 'incoming document reminders scanned'),
+        (error: unknown) => app.log.error({ err: error }, 'incoming document reminder scan failed'),
+      );
+    }, config.ALERT_SCAN_MINUTES * 60_000).unref();
+    app.addHook('onClose', async () => clearInterval(reminders));
   }
   return app;
 }

@@ -31,8 +31,15 @@ import { OfficialsPage } from './pages/workspace/officials-page.tsx';
 import { ProcedureCataloguePage } from './pages/workspace/procedures/procedures-page.tsx';
 import { RolesPage } from './pages/workspace/roles-page.tsx';
 import { StatisticsPage } from './pages/workspace/statistics/statistics-page.tsx';
+import { OutgoingDraftPage } from './pages/workspace/documents/outgoing-draft-page.tsx';
+import { OutgoingListPage } from './pages/workspace/documents/outgoing-list-page.tsx';
+import { OutgoingNewPage } from './pages/workspace/documents/outgoing-new-page.tsx';
 import { WorkFilePage } from './pages/workspace/documents/work-file-page.tsx';
 import { WorkFilesPage } from './pages/workspace/documents/work-files-page.tsx';
+import { IncomingDocumentPage } from './pages/workspace/documents/incoming-document-page.tsx';
+import { IncomingRegisterPage } from './pages/workspace/documents/incoming-register-page.tsx';
+import { MyDocumentsPage } from './pages/workspace/documents/my-documents-page.tsx';
+import { ExchangePage } from './pages/workspace/exchange/exchange-page.tsx';
 import { WorkspaceHomePage } from './pages/workspace/workspace-home-page.tsx';
 import { RequirePermission, RequireSession } from './session/guards.tsx';
 import { SessionProvider } from './session/session-context.tsx';
@@ -114,6 +121,28 @@ export function App() {
             <Route
               path="documents/files/:id"
               element={guarded('/workspace/documents/files', <WorkFilePage />)}
+            />
+            <Route
+              path="documents/outgoing"
+              element={guarded('/workspace/documents/outgoing', <OutgoingListPage />)}
+            />
+            <Route
+              path="documents/outgoing/new"
+              element={guarded('/workspace/documents/outgoing', <OutgoingNewPage />)}
+            />
+            <Route
+              path="documents/outgoing/:id"
+              element={guarded('/workspace/documents/outgoing', <OutgoingDraftPage />)}
+            />
+            <Route path="documents" element={guarded('/workspace/documents', <MyDocumentsPage />)} />
+            <Route path="exchange" element={guarded('/workspace/exchange', <ExchangePage />)} />
+            <Route
+              path="documents/incoming"
+              element={guarded('/workspace/documents/incoming', <IncomingRegisterPage />)}
+            />
+            <Route
+              path="documents/incoming/:id"
+              element={guarded('/workspace/documents/incoming', <IncomingDocumentPage />)}
             />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

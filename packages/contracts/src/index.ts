@@ -10,4 +10,7 @@ export * from './dossier-actions.ts';
 export * from './dossier-queries.ts';
 export * from './dossier-statistics.ts';
 export * from './documents.ts';
+export * from './documents-outgoing.ts';
+export * from './documents-incoming.ts';
 export * from './work-files.ts';
+export * from './exchange.ts';

@@ -39,6 +39,17 @@ const ConfigSchema = Type.Object({
   DVCQG_UNIT_CODE: Type.String({ minLength: 1, default: 'H20' }),
   DVCQG_PULL_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 5 }),
   ALERT_SCAN_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
+  SIGNING_KEY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  TSA_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  VERIFICATIONS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 20 }),
+  TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  EXCHANGE_PEERS: Type.Optional(Type.String({ minLength: 2 })),
+  EXCHANGE_PEER_CA_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  EXCHANGE_AXIS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  EXCHANGE_AXIS_SYSTEM_ID: Type.Optional(Type.String({ minLength: 1 })),
+  EXCHANGE_AXIS_SECRET_KEY: Type.Optional(Type.String({ minLength: 16 })),
+  EXCHANGE_AXIS_PULL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -78,6 +89,19 @@ const DESCRIPTIONS: Record<keyof Config, string> = {
   DVCQG_PULL_MINUTES: 'an integer number of minutes between pulls of dossiers filed on the national portal',
   ALERT_SCAN_MINUTES:
     'an integer number of minutes between scans for dossier alerts and reminders to officials; 0 turns the scan off',
+  SIGNING_KEY_SECRET:
+    'a secret of at least 32 characters from which the key that encrypts the stored signing keys is derived',
+  TSA_URL: 'the RFC 3161 timestamp authority (https://…); unset: signatures without a timestamp (B-B)',
+  VERIFICATIONS_PER_MINUTE: 'an integer: PDF verifications allowed per address per minute on the public page',
+  TLS_CERT_FILE: 'a PEM certificate file: the server listens over HTTPS (with TLS_KEY_FILE)',
+  TLS_KEY_FILE: 'the PEM private key file of TLS_CERT_FILE',
+  EXCHANGE_PEERS:
+    'a JSON array of {"name","url","secret"}: other TinhSo servers exchanging documents directly (secret: 32+ characters, shared with that peer)',
+  EXCHANGE_PEER_CA_FILE: 'a PEM file of extra CA certificates trusted when calling peers',
+  EXCHANGE_AXIS_URL: 'the national document-exchange axis adapter URL (https://…)',
+  EXCHANGE_AXIS_SYSTEM_ID: 'the SystemId VPCP issued for this system',
+  EXCHANGE_AXIS_SECRET_KEY: 'the SecretKey VPCP issued, at least 16 characters',
+  EXCHANGE_AXIS_PULL_SECONDS: 'an integer number of seconds between pulls from the national axis',
 };
 
 export class ConfigError extends Error {

@@ -107,8 +107,11 @@ function toAppError(error: FastifyError & { validation?: AjvError[] }): AppError
   return new AppError('internal', { detail: error.message });
 }
 
-function createFastify(options: { logLevel: string; trustProxy: boolean }) {
+function createFastify(options: HttpOptions) {
   return Fastify({
+    // Over HTTPS when given a certificate (peers exchanging documents, ADR 0021); plain HTTP behind a proxy otherwise.
+    // The type stays the HTTP server's: an https.Server offers the same surface here (address, close).
+    ...((options.https ? { https: options.https } : {}) as object),
     logger: { level: options.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: options.trustProxy,
     requestIdHeader: false, // genReqId reads and checks the header itself
@@ -138,7 +141,13 @@ function createValidatorCompiler() {
     (httpPart === 'body' ? body : text).compile(schema);
 }
 
-export function createHttp(options: { logLevel: string; trustProxy: boolean }): App {
+export interface HttpOptions {
+  logLevel: string;
+  trustProxy: boolean;
+  https?: { cert: string; key: string };
+}
+
+export function createHttp(options: HttpOptions): App {
   const app = createFastify(options);
   app.setValidatorCompiler(createValidatorCompiler());
   app.decorateRequest('principal', null);

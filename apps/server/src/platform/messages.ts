@@ -149,6 +149,46 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'không đọc được tệp PDF (hỏng hoặc bị cắt cụt)',
     en: 'the PDF cannot be read (damaged or truncated)',
   },
+  'pkcs12.malformed': {
+    vi: 'không phải tệp PKCS#12 (.p12, .pfx) đọc được',
+    en: 'is not a readable PKCS#12 file (.p12, .pfx)',
+  },
+  'pkcs12.unsupported': {
+    vi: 'tệp PKCS#12 dùng thuật toán mã hóa chưa được hỗ trợ',
+    en: 'the PKCS#12 file uses an encryption that is not supported',
+  },
+  'pkcs12.no_key': {
+    vi: 'tệp PKCS#12 không chứa khóa bí mật và chứng thư số',
+    en: 'the PKCS#12 file holds no private key and certificate',
+  },
+  'pkcs12.key_mismatch': {
+    vi: 'không có chứng thư số nào khớp với khóa bí mật trong tệp',
+    en: 'no certificate in the file matches its private key',
+  },
+  'pkcs12.unsupported_key': {
+    vi: 'chỉ nhận khóa RSA hoặc ECDSA (P-256, P-384, P-521)',
+    en: 'only RSA or ECDSA (P-256, P-384, P-521) keys are accepted',
+  },
+  'signingKey.expired': {
+    vi: 'chứng thư số đã hết hạn ngày {date}',
+    en: 'the certificate expired on {date}',
+  },
+  'signingKey.duplicate': {
+    vi: 'chứng thư số này đã được đăng ký',
+    en: 'this certificate is already enrolled',
+  },
+  'signingKey.alreadyRevoked': {
+    vi: 'khóa ký số đã bị thu hồi',
+    en: 'the signing key is already revoked',
+  },
+  'signatureImage.notTransparent': {
+    vi: 'ảnh chữ ký phải là PNG có nền trong suốt',
+    en: 'the signature image must be a PNG with a transparent background',
+  },
+  'signatureImage.tooBig': {
+    vi: 'ảnh chữ ký không được rộng hoặc cao quá {limit} điểm ảnh',
+    en: 'the signature image must be at most {limit} pixels wide and high',
+  },
   'dossier.receivingKind': {
     vi: 'cơ quan này không tiếp nhận thủ tục (chỉ: {allowed})',
     en: 'this agency does not receive the procedure (only: {allowed})',
@@ -206,6 +246,61 @@ const FIELD_MESSAGES: Record<string, Template> = {
   'dossier.deliveryAddress': {
     vi: 'cần địa chỉ nhận kết quả qua bưu chính',
     en: 'an address is needed to receive the result by post',
+  },
+  'document.actionNotAllowed': {
+    vi: 'không thể thực hiện "{action}" khi văn bản đang ở trạng thái "{status}"; được phép: {allowed}',
+    en: '"{action}" is not allowed while the document is {status}; allowed: {allowed}',
+  },
+  'document.notInAgency': {
+    vi: 'phải là đơn vị hoặc công chức của cơ quan nhận văn bản',
+    en: 'must be a unit or an official of the receiving agency',
+  },
+  'document.oneAssignee': {
+    vi: 'chọn một đơn vị hoặc một công chức',
+    en: 'name either a unit or an official',
+  },
+  'document.dueBeforeToday': { vi: 'không được trước ngày hôm nay', en: 'must not be before today' },
+  'exchange.secret': {
+    vi: 'văn bản mật không được gửi qua trục liên thông điện tử',
+    en: 'a secret document is never sent through electronic exchange',
+  },
+  'outgoing.actionNotAllowed': {
+    vi: 'không thể thực hiện "{action}" khi văn bản đi đang ở trạng thái "{status}"; được phép: {allowed}',
+    en: '"{action}" is not allowed while the outgoing document is {status}; allowed: {allowed}',
+  },
+  'outgoing.notASigner': {
+    vi: 'người này không giữ chức vụ có thẩm quyền ký văn bản của cơ quan',
+    en: 'this official holds no post that may sign for the agency',
+  },
+  'outgoing.notInAgency': {
+    vi: 'phải là đơn vị hoặc công chức của cơ quan ban hành',
+    en: 'must be a unit or an official of the issuing agency',
+  },
+  'outgoing.ownAgency': {
+    vi: 'là chính cơ quan ban hành; chọn đơn vị của cơ quan thay vào đó',
+    en: 'is the issuing agency itself; name one of its units instead',
+  },
+  'outgoing.notPdf': { vi: 'phải là tệp PDF', en: 'must be a PDF' },
+  'outgoing.alreadyAnswered': { vi: 'ý kiến đã được trả lời', en: 'the opinion has been given already' },
+  'outgoing.changed': {
+    vi: 'văn bản vừa được người khác thay đổi; hãy tải lại',
+    en: 'the document was changed meanwhile; reload it',
+  },
+  'outgoing.noSigningKey': {
+    vi: 'người ký chưa có chứng thư số cá nhân còn hiệu lực',
+    en: 'the signer has no valid personal signing key',
+  },
+  'outgoing.noSealKey': {
+    vi: 'cơ quan chưa có chứng thư số cơ quan còn hiệu lực',
+    en: 'the agency has no valid seal key',
+  },
+  'outgoing.noValidSignature': {
+    vi: 'văn bản chưa có chữ ký số cá nhân hợp lệ nên không được ký số cơ quan',
+    en: 'the document carries no valid personal signature, so it cannot be sealed',
+  },
+  'outgoing.secretNotSent': {
+    vi: 'văn bản mật không được gửi qua môi trường điện tử',
+    en: 'secret documents are never sent electronically',
   },
 };
 

@@ -11,6 +11,9 @@ import { dossierPages } from './dossiers.ts';
 import { figuresPages } from './figures.ts';
 import { alertPages } from './alerts.ts';
 import { workFilePages } from './work-files.ts';
+import { outgoingPages } from './documents-outgoing.ts';
+import { incomingPages } from './documents-incoming.ts';
+import { exchangePages } from './exchange.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -24,4 +27,7 @@ export const en: Dictionary<typeof vi> = {
   ...figuresPages,
   ...alertPages,
   ...workFilePages,
+  ...outgoingPages,
+  ...incomingPages,
+  ...exchangePages,
 };

@@ -9,6 +9,9 @@ import { dossierPages } from './dossiers.ts';
 import { figuresPages } from './figures.ts';
 import { alertPages } from './alerts.ts';
 import { workFilePages } from './work-files.ts';
+import { outgoingPages } from './documents-outgoing.ts';
+import { incomingPages } from './documents-incoming.ts';
+import { exchangePages } from './exchange.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -23,4 +26,7 @@ export const vi = {
   ...figuresPages,
   ...alertPages,
   ...workFilePages,
+  ...outgoingPages,
+  ...incomingPages,
+  ...exchangePages,
 };
