@@ -63,6 +63,13 @@ export const incomingPages = {
     resultNote: 'Result',
     replyReference: 'Number and symbol of the reply',
     printSlip: 'Print the handling slip (PDF)',
+    followUp: {
+      title: 'Follow-up book of incoming documents, {{year}}',
+      document: 'Type, number, symbol, date and issuer',
+      handledBy: 'Unit or person',
+      progress: 'Progress',
+      remarks: 'Remarks',
+    },
     history: 'History',
     actions: {
       submit: 'Submit to a leader',

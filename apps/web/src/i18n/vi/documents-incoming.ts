@@ -62,6 +62,13 @@ export const incomingPages = {
     resultNote: 'Kết quả giải quyết',
     replyReference: 'Số, ký hiệu văn bản trả lời',
     printSlip: 'In phiếu giải quyết văn bản đến (PDF)',
+    followUp: {
+      title: 'Sổ theo dõi giải quyết văn bản đến năm {{year}}',
+      document: 'Tên loại, số, ký hiệu, ngày tháng và cơ quan ban hành',
+      handledBy: 'Đơn vị hoặc người nhận',
+      progress: 'Tiến độ giải quyết',
+      remarks: 'Ghi chú',
+    },
     history: 'Quá trình xử lý',
     actions: {
       submit: 'Trình lãnh đạo',

@@ -26,6 +26,7 @@ import { formText, optionalText } from '../../../lib/form-data.ts';
 import { hasPermission, useSignedInSession } from '../../../session/session-context.tsx';
 import { FileUploader } from '../../portal/file-uploader.tsx';
 import './documents-incoming.css';
+import { FollowUpSection } from './incoming-follow-up.tsx';
 import { StatusLabel, UrgencyLabel } from './incoming-labels.tsx';
 
 const PAGE_SIZE = 20;
@@ -148,6 +149,7 @@ export function IncomingRegisterPage() {
         )}
       </AsyncContent>
       {hasPermission(session, 'document.register') ? <RegisterForm csrfToken={session.csrfToken} /> : null}
+      <FollowUpSection />
     </>
   );
 }
