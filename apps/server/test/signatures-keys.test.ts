@@ -298,7 +298,8 @@ describe('the demo seed', () => {
     const giamdoc = await officialOf(t, 'giamdoc');
     const chuyenvien = await officialOf(t, 'chuyenvien');
     expect(keys).toBeGreaterThan(agencies.length);
-    expect(elapsed).toBeLessThan(20_000);
+    // About 6 s on PGlite, more on two cores shared with other runs: a bound against a regression, not a figure.
+    expect(elapsed).toBeLessThan(60_000);
     for (const agency of agencies) expect(await signerForAgencySeal(t.database.db, agency.id)).not.toBeNull();
     expect(await signerForOfficial(t.database.db, chuyenvien.officialId)).toBeNull();
     const signer = await signerForOfficial(t.database.db, giamdoc.officialId);

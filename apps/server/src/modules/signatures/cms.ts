@@ -14,6 +14,8 @@ export const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
   sha256WithRsa: '1.2.840.113549.1.1.11',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
 
 /** The bytes of a view as an ArrayBuffer of their own (a Buffer may be a window on a larger pool). */
@@ -83,6 +85,10 @@ export async function buildDetachedCms(options: {
   certificateChain: Uint8Array[];
   algorithm: PdfSignatureAlgorithm;
   sign: (data: Uint8Array) => Promise<Uint8Array>;
+  /** Another content type carried inside (a timestamp token's TSTInfo); detached `data` by default. */
+  content?: { type: string; bytes: Uint8Array };
+  /** A TimeStampToken (ContentInfo DER) over the signature value: the B-T unsigned attribute. */
+  timestamp?: (signatureValue: Uint8Array) => Promise<Uint8Array>;
 }): Promise<Uint8Array> {
   const [signerDer] = options.certificateChain;
   if (!signerDer) throw new Error('the signer has no certificate');
@@ -92,7 +98,7 @@ export async function buildDetachedCms(options: {
   const attributes = derSortedAttributes([
     new pkijs.Attribute({
       type: OID.contentType,
-      values: [new asn1js.ObjectIdentifier({ value: OID.data })],
+      values: [new asn1js.ObjectIdentifier({ value: options.content?.type ?? OID.data })],
     }),
     new pkijs.Attribute({
       type: OID.messageDigest,
@@ -124,10 +130,26 @@ export async function buildDetachedCms(options: {
       valueHex: isRsa ? toArrayBuffer(rawSignature) : ecdsaToDer(rawSignature),
     }),
   });
+  if (options.timestamp) {
+    const token = await options.timestamp(new Uint8Array(signerInfo.signature.valueBlock.valueHexView));
+    const parsed = asn1js.fromBER(token);
+    if (parsed.offset === -1) throw new Error('the timestamp token is not DER');
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [parsed.result] })],
+    });
+  }
   const signedData = new pkijs.SignedData({
-    version: 1,
+    version: options.content ? 3 : 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    encapContentInfo: new pkijs.EncapsulatedContentInfo(
+      options.content
+        ? {
+            eContentType: options.content.type,
+            eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(options.content.bytes) }),
+          }
+        : { eContentType: OID.data },
+    ),
     certificates,
     signerInfos: [signerInfo],
   });
@@ -136,4 +158,11 @@ export async function buildDetachedCms(options: {
     content: signedData.toSchema(true),
   });
   return new Uint8Array(contentInfo.toSchema().toBER());
+}
+
+/** The bytes of an OCTET STRING, also when it is held in pieces (pkijs keeps eContent constructed). */
+export function octetStringBytes(value: asn1js.OctetString): Uint8Array {
+  if (!value.idBlock.isConstructed) return new Uint8Array(value.valueBlock.valueHexView);
+  const pieces = value.valueBlock.value as asn1js.OctetString[];
+  return new Uint8Array(Buffer.concat(pieces.map((piece) => octetStringBytes(piece))));
 }

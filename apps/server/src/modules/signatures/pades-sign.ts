@@ -11,6 +11,7 @@ import {
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { buildDetachedCms, sha256 } from './cms.ts';
+import { requestTimestamp } from './tsa-client.ts';
 import { appendIncrementalUpdate, snapshotObjects } from './pdf-incremental.ts';
 import type { PdfSigner } from './pdf-signer.ts';
 import {
@@ -38,6 +39,8 @@ export interface SignPdfOptions {
   appearance?: SignatureAppearance;
   /** Texts written on the pages in the same revision, e.g. the number, symbol and date the clerk adds. */
   stamps?: TextStamp[];
+  /** An RFC 3161 timestamp authority: the signature gets a signature-time-stamp (PAdES B-T). */
+  timestampUrl?: string;
 }
 
 const PLACEHOLDER = `[ 0 /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} /${DEFAULT_BYTE_RANGE_PLACEHOLDER} ]`;
@@ -166,6 +169,9 @@ export async function signPdf(
     certificateChain: signer.certificateChain,
     algorithm: signer.algorithm,
     sign: (data) => signer.sign(data),
+    ...(options.timestampUrl
+      ? { timestamp: (value: Uint8Array) => requestTimestamp(options.timestampUrl!, value) }
+      : {}),
   });
   const hex = Buffer.from(cms).toString('hex');
   if (hex.length > contentsEnd - contentsStart - 2) {

@@ -11,6 +11,7 @@ import {
 } from './certificate-checks.ts';
 import { OID, sha256, toArrayBuffer } from './cms.ts';
 import { PdfSignatureError } from './pdf-errors.ts';
+import { checkSignatureTimestamp, type TimestampReport } from './tsa-verify.ts';
 import { findPdfSignatures, parsePdfDate, toVietnamIso, type PdfSignatureEntry } from './pdf-signatures.ts';
 
 export interface TrustSettings {
@@ -45,6 +46,8 @@ export interface SignatureReport {
   revocation: RevocationStatus;
   /** True only when integrity holds, the chain is trusted and revocation is good. */
   valid: boolean;
+  /** The RFC 3161 signature timestamp (PAdES B-T), or null when the signature has none. */
+  timestamp: TimestampReport | null;
   /** Why a check did not pass, in English, for logs and support. */
   problems: string[];
 }
@@ -91,6 +94,7 @@ async function verifyOne(options: {
     trust: 'untrusted',
     revocation: 'unknown',
     valid: false,
+    timestamp: null,
     problems,
   };
   const range = checkByteRange(pdf, entry);
@@ -142,6 +146,8 @@ async function verifyOne(options: {
     report.revocation = revocation.revocation;
     if (revocation.problem) problems.push(`revocation: ${revocation.problem}`);
   }
+  if (report.integrity)
+    report.timestamp = await checkSignatureTimestamp({ signerInfo, anchors, now, problems });
   report.valid = report.integrity && report.trust === 'trusted' && report.revocation === 'good';
   return report;
 }

@@ -35,6 +35,21 @@ export const SignatureReportSchema = Type.Object(
     valid: Type.Boolean({
       description: 'True only when integrity holds, trust is trusted and revocation good',
     }),
+    timestamp: Type.Union(
+      [
+        Type.Object(
+          {
+            time: Type.String({ description: 'The timestamp’s time, ISO 8601 in Vietnam time' }),
+            trusted: Type.Boolean({
+              description: 'The token verifies, covers this signature and its TSA chains to the trust list',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      { description: 'RFC 3161 signature timestamp (PAdES B-T), null without one' },
+    ),
     problems: Type.Array(Type.String(), { description: 'Why a check did not pass (English, for support)' }),
   },
   { additionalProperties: false },

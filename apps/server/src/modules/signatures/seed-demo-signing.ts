@@ -71,34 +71,34 @@ export async function seedDemoSigning(
     .execute();
   const province = agencies.find((agency) => agency.parent_id === null) ?? agencies[0];
 
-  const entries: { owner: SigningKeyOwner; material: KeyMaterial }[] = [];
-  for (const agency of agencies) {
-    const seal = await issueCertificate({
-      subject: name(agency.name, agency.name),
-      issuer: issuing,
-      kind: 'ecdsa',
-      role: 'signing',
-    });
-    entries.push({
-      owner: { kind: 'seal', agencyId: agency.id },
-      material: await materialOf(seal, [issuing, root]),
-    });
-  }
-  const seen = new Set<string>();
-  for (const leader of leaders) {
-    if (seen.has(leader.officialId)) continue;
-    seen.add(leader.officialId);
-    const personal = await issueCertificate({
-      subject: name(leader.full_name, leader.agencyName),
-      issuer: issuing,
-      kind: 'ecdsa',
-      role: 'signing',
-    });
-    entries.push({
-      owner: { kind: 'personal', officialId: leader.officialId, agencyId: leader.agencyId },
-      material: await materialOf(personal, [issuing, root]),
-    });
-  }
+  // Generated side by side: WebCrypto's key generation and signing run on libuv's thread pool.
+  const personal = [...new Map(leaders.map((leader) => [leader.officialId, leader])).values()];
+  const entries: { owner: SigningKeyOwner; material: KeyMaterial }[] = await Promise.all([
+    ...agencies.map(async (agency) => ({
+      owner: { kind: 'seal' as const, agencyId: agency.id },
+      material: await materialOf(
+        await issueCertificate({
+          subject: name(agency.name, agency.name),
+          issuer: issuing,
+          kind: 'ecdsa',
+          role: 'signing',
+        }),
+        [issuing, root],
+      ),
+    })),
+    ...personal.map(async (leader) => ({
+      owner: { kind: 'personal' as const, officialId: leader.officialId, agencyId: leader.agencyId },
+      material: await materialOf(
+        await issueCertificate({
+          subject: name(leader.full_name, leader.agencyName),
+          issuer: issuing,
+          kind: 'ecdsa',
+          role: 'signing',
+        }),
+        [issuing, root],
+      ),
+    })),
+  ]);
   if (province) {
     const tsa = await issueCertificate({
       subject: 'CN=TinhSo Demo Timestamp Authority, O=TinhSo Demo, C=VN',
