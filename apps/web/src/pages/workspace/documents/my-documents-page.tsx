@@ -7,6 +7,7 @@ import { useApi } from '../../../hooks/use-api.ts';
 import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
 import './documents-incoming.css';
 import { DueBadge, StatusLabel, UrgencyLabel } from './incoming-labels.tsx';
+import { OutgoingAwaitingMe } from './outgoing-awaiting-me.tsx';
 
 function useColumns(): Column<MyIncomingItem>[] {
   const { t } = useTranslation();
@@ -46,8 +47,8 @@ function useColumns(): Column<MyIncomingItem>[] {
 
 /**
  * "Văn bản của tôi": the incoming documents waiting for me, earliest deadline first, and those past
- * their deadline in the agencies I oversee. The outgoing drafts awaiting me go in their own section
- * below (the outgoing module's component).
+ * their deadline in the agencies I oversee; between them, the outgoing drafts waiting for my opinion,
+ * review, signature or seal (the outgoing module's panel).
  */
 export function MyDocumentsPage() {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function MyDocumentsPage() {
           )}
         </AsyncContent>
       </section>
+      <OutgoingAwaitingMe />
       <section aria-labelledby="mine-overdue">
         <h2 id="mine-overdue">{t('incoming.overdueTitle')}</h2>
         <AsyncContent
@@ -94,7 +96,6 @@ export function MyDocumentsPage() {
           )}
         </AsyncContent>
       </section>
-      {/* Section boundary: the outgoing drafts awaiting me (outgoing-awaiting-me.tsx) go below. */}
     </>
   );
 }
