@@ -134,7 +134,8 @@ async function registerExchanges(
   }
 
   // Exchange of documents between agencies (ADR 0021): same server, peers over HTTPS, the national axis.
-  const axisSecret = config.EXCHANGE_AXIS_SECRET_KEY ?? (config.SIMULATORS ? SIMULATED.axisSecret : undefined);
+  const axisSecret =
+    config.EXCHANGE_AXIS_SECRET_KEY ?? (config.SIMULATORS ? SIMULATED.axisSecret : undefined);
   const peers = parsePeers(config.EXCHANGE_PEERS);
   const exchange = createExchange({
     db,
@@ -221,7 +222,12 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     logLevel: config.LOG_LEVEL,
     trustProxy: config.TRUST_PROXY,
     ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
-      ? { https: { cert: readFileSync(config.TLS_CERT_FILE, 'utf8'), key: readFileSync(config.TLS_KEY_FILE, 'utf8') } }
+      ? {
+          https: {
+            cert: readFileSync(config.TLS_CERT_FILE, 'utf8'),
+            key: readFileSync(config.TLS_KEY_FILE, 'utf8'),
+          },
+        }
       : {}),
   });
   const { db } = database;

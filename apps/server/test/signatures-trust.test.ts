@@ -30,13 +30,11 @@ function send(
 }
 
 const verify = () =>
-  t
-    .client()
-    .upload<VerifyPdfAnswer>('/api/public/verify-pdf', {
-      bytes: signed,
-      name: 'a.pdf',
-      type: 'application/pdf',
-    });
+  t.client().upload<VerifyPdfAnswer>('/api/public/verify-pdf', {
+    bytes: signed,
+    name: 'a.pdf',
+    type: 'application/pdf',
+  });
 
 beforeAll(async () => {
   [t, pki] = await Promise.all([startTestApp(), createTestPki()]);

@@ -35,7 +35,6 @@ export const common: Dictionary<typeof vi> = {
     outgoing: 'Outgoing documents',
     workFiles: 'Work files',
     exchange: 'Document exchange',
-    signatures: 'Digital signatures',
     menu: 'Menu',
   },
   navDescriptions: {
@@ -57,7 +56,6 @@ export const common: Dictionary<typeof vi> = {
     outgoing: 'Drafts, opinions, review, signature, seal, number and issue.',
     workFiles: 'Open files, put documents in them, close and hand them to the archive; the archive package.',
     exchange: 'Electronic documents sent and received between agencies; statuses, quarantine, agency codes.',
-    signatures: 'Officials’ signing keys and agency seals; the trusted certification authorities.',
   },
   actions: {
     signIn: 'Sign in',
