@@ -17,6 +17,7 @@ import { TrackPage } from './pages/portal/track-page.tsx';
 import { HomePage } from './pages/public/home-page.tsx';
 import { RegisterPage } from './pages/public/register-page.tsx';
 import { SignInPage } from './pages/public/sign-in-page.tsx';
+import { VerifyPage } from './pages/public/verify-page.tsx';
 import { AdminUnitsPage } from './pages/workspace/admin-units-page.tsx';
 import { AgenciesPage } from './pages/workspace/agencies-page.tsx';
 import { AgencyPage } from './pages/workspace/agency-page.tsx';
@@ -88,6 +89,7 @@ export function App() {
             <Route path="procedures/:code" element={<ProcedurePage />} />
             <Route path="procedures/:code/file" element={signedIn(<FileDossierPage />)} />
             <Route path="track" element={<TrackPage />} />
+            <Route path="verify" element={<VerifyPage />} />
             <Route path="track/:code" element={<TrackPage />} />
             <Route path="my/dossiers" element={signedIn(<MyDossiersPage />)} />
             <Route path="my/dossiers/:id" element={signedIn(<MyDossierPage />)} />

@@ -14,3 +14,4 @@ export * from './documents-outgoing.ts';
 export * from './documents-incoming.ts';
 export * from './work-files.ts';
 export * from './exchange.ts';
+export * from './signatures.ts';

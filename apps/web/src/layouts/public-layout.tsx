@@ -49,6 +49,7 @@ function PortalLinks() {
     <nav aria-label={t('portal.nav.label')} className="account-links">
       <Link to="/procedures">{t('portal.nav.procedures')}</Link>
       <Link to="/track">{t('portal.nav.track')}</Link>
+      <Link to="/verify">{t('verify.navLabel')}</Link>
       {isCitizen ? (
         <>
           <Link to="/my/dossiers">{t('portal.nav.myDossiers')}</Link>

@@ -9,6 +9,7 @@ import { dossierPages } from './dossiers.ts';
 import { figuresPages } from './figures.ts';
 import { alertPages } from './alerts.ts';
 import { workFilePages } from './work-files.ts';
+import { signaturePages } from './signatures.ts';
 import { outgoingPages } from './documents-outgoing.ts';
 import { incomingPages } from './documents-incoming.ts';
 import { exchangePages } from './exchange.ts';
@@ -26,6 +27,7 @@ export const vi = {
   ...figuresPages,
   ...alertPages,
   ...workFilePages,
+  ...signaturePages,
   ...outgoingPages,
   ...incomingPages,
   ...exchangePages,
