@@ -1,7 +1,7 @@
 import type { DocumentUrgency } from '@tinhso/contracts';
 import { toVietnamTimestamp } from './edxml/values.ts';
 import type { EdxmlEnvelope, EdxmlOrganisation } from './edxml/types.ts';
-import type { OutboundDocument, OutboundFile } from './queue-outbound.ts';
+import type { OutboundDocument, OutboundFile } from './outbound-types.ts';
 
 /** `Priority` codes (R-EDX-6: configuration; 0 thường … 3 hỏa tốc as one codebase uses them). */
 export const PRIORITY_CODES: Record<DocumentUrgency, string> = {

@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import type { DocumentConfidentiality, DocumentUrgency } from '@tinhso/contracts';
 import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import { AppError, conflict, type FieldIssue } from '../../platform/errors.ts';
@@ -7,47 +6,15 @@ import { enqueue } from '../../platform/outbox.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import './audit-events.ts';
 import { findRoute, type Route } from './directory.ts';
-import type { BussinessDocType, EdxmlReplacementInfo, EdxmlResponseFor } from './edxml/types.ts';
 import { formatDocumentId } from './outbound-envelope.ts';
+import type { BussinessDocType } from './edxml/types.ts';
+import type { OutboundDocument, OutboundFile } from './outbound-types.ts';
 import './tables.ts';
 
 /** The outbox topic that delivers one package to one recipient. */
 export const EXCHANGE_SEND_TOPIC = 'exchange.send';
 
-/** The document as the edXML header needs it (vn-norms §2.3). */
-export interface OutboundDocument {
-  /** Số, e.g. "12" (the leading 0 below 10 is kept as written). */
-  codeNumber: string;
-  /** Ký hiệu, e.g. "QĐ-STP". */
-  codeNotation: string;
-  /** A TinhSo document type (GET /api/documents/types), e.g. "quyet_dinh". */
-  typeCode: string;
-  /** Trích yếu. */
-  subject: string;
-  /** ISO date of the document. */
-  promulgationDate: string;
-  /** Địa danh, e.g. "Đồng Tháp". */
-  promulgationPlace?: string;
-  signer?: { fullName: string; position?: string; competence?: string };
-  urgency: DocumentUrgency;
-  /** Anything but 'thuong' is refused: secret documents never go to electronic exchange. */
-  confidentiality: DocumentConfidentiality;
-  /** ISO date by which the recipient should answer. */
-  dueDate?: string;
-  /** Nơi nhận as printed. */
-  toPlaces?: string[];
-  pageAmount?: number;
-  /** The documents this one answers. */
-  responseFor?: EdxmlResponseFor[];
-  /** New by default; a revocation, update or replacement names why, a replacement what it replaces. */
-  business?: { type: BussinessDocType; reason?: string; replaces?: EdxmlReplacementInfo[] };
-}
-
-export interface OutboundFile {
-  name: string;
-  mediaType: string;
-  bytes: Uint8Array;
-}
+export type { OutboundDocument, OutboundFile } from './outbound-types.ts';
 
 export interface QueueOutboundInput {
   /** The sending agency (its code is the edXML From/OrganId). */
