@@ -33,6 +33,8 @@ describe('sign-in', () => {
     );
     expect(session.body.kind).toBe('official');
     expect(session.body.permissions).toEqual([
+      'document.handle',
+      'document.read',
       'dossier.process',
       'dossier.read',
       'official.read',
