@@ -60,6 +60,10 @@ test('an official works in the workspace, in Vietnamese and English, then signs 
     'Lịch làm việc',
     'Hồ sơ cần xử lý',
     'Cảnh báo, nhắc việc',
+    'Văn bản của tôi',
+    'Văn bản đến',
+    'Văn bản đi',
+    'Hồ sơ công việc',
   ]);
 
   await mainNav(page).getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
@@ -184,7 +188,8 @@ test.describe.serial('an administrator', () => {
 
     await page.goto('/workspace/audit');
     await expect(page.getByRole('heading', { level: 1, name: 'Nhật ký kiểm toán' })).toBeVisible();
-    await expect(mainNav(page).getByRole('link')).toHaveCount(12);
+    // 12 of the platform and the one-stop system, 5 of official documents and their exchange.
+    await expect(mainNav(page).getByRole('link')).toHaveCount(17);
     await expect(page.getByRole('article').first()).toBeVisible();
 
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
