@@ -204,6 +204,7 @@ async function registerExchanges(
       pollMs: config.OUTBOX_POLL_MS,
       batchSize: 20,
       maxAttempts: 8,
+      leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
     });
     // 0: an API-only copy; the messages wait for a copy whose worker runs.
     if (config.OUTBOX_POLL_MS > 0) outbox.start();

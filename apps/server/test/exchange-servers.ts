@@ -188,6 +188,8 @@ export async function preparePair(
       COOKIE_SECURE: 'false',
       WEB_DIST_DIR: '/nonexistent',
       OUTBOX_POLL_MS: '100',
+      // A message claimed by a server that is killed waits out its lease before another attempt.
+      OUTBOX_LEASE_SECONDS: '15',
       ALERT_SCAN_MINUTES: '0',
       TLS_CERT_FILE: cert,
       TLS_KEY_FILE: key,

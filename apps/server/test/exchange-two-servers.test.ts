@@ -97,7 +97,7 @@ describe('two TinhSo servers', () => {
     const received = inboxB.items.filter((item) => aToB.includes(item.documentId));
     expect(received.map((item) => item.documentId).sort()).toEqual([...aToB].sort());
 
-    // The other way: b's letters reached a.
+    // The other way: b's letters reached a, those b had claimed when killed after their lease.
     const receiverA = await signIn(pair.a, pair.cert, clerkA);
     const inboxA = await waitFor(
       'b’s letters at a',
@@ -106,7 +106,7 @@ describe('two TinhSo servers', () => {
         const fromB = items.filter((item) => bToA.includes(item.documentId));
         return fromB.length === BACK ? fromB : null;
       },
-      30_000,
+      60_000,
     );
     expect(inboxA.every((item) => item.senderCode === agencyCode('b', 5))).toBe(true);
 

@@ -33,6 +33,7 @@ const ConfigSchema = Type.Object({
   ZALO_ACCESS_TOKEN: Type.Optional(Type.String({ minLength: 8 })),
   ZALO_TEMPLATE_IDS: Type.Optional(Type.String({ minLength: 3 })),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000 }),
+  OUTBOX_LEASE_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 300 }),
   LOOKUPS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
   DVCQG_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   DVCQG_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
@@ -80,6 +81,8 @@ const DESCRIPTIONS: Record<keyof Config, string> = {
   ZALO_ZNS_URL: 'the Zalo ZNS API URL',
   ZALO_ACCESS_TOKEN: 'the Zalo OA access token',
   ZALO_TEMPLATE_IDS: 'code=templateId pairs separated by commas',
+  OUTBOX_LEASE_SECONDS:
+    'an integer number of seconds a claimed background message stays hidden from other workers; after a crash it waits this long',
   OUTBOX_POLL_MS:
     'an integer number of milliseconds up to 60000; 0 turns the worker off on this copy (another copy delivers)',
   LOOKUPS_PER_MINUTE: 'an integer: public lookups by dossier code allowed per address per minute',
