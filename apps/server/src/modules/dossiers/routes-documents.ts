@@ -70,7 +70,7 @@ export const dossierDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
     },
     async (request, reply) => {
       const caller = await callerOf(db, request.principal!);
-      const { loaded } = await loadVisibleDossier(db, caller, request.params.id);
+      await loadVisibleDossier(db, caller, request.params.id);
       const attached = await db
         .selectFrom('dossier_file')
         .select(['file_id', 'purpose'])
@@ -79,24 +79,12 @@ export const dossierDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = asyn
         .executeTakeFirst();
       if (!attached) throw notFound('file');
       const file = await readFile(db, request.params.fileId);
-      // The result released to the citizen carries the deciding agency's seal when it holds a key.
-      const content =
-        attached.purpose === 'result' && file.mediaType === 'application/pdf'
-          ? (
-              await sealIssuedPdf(db, {
-                pdf: file.content,
-                agencyId: loaded.row.competent_agency_id,
-                label: `Kết quả hồ sơ ${loaded.row.code ?? ''}`.trim(),
-                reason: 'Trả kết quả giải quyết thủ tục hành chính',
-              })
-            ).pdf
-          : file.content;
       return reply
         .header('content-type', file.mediaType)
         .header('content-disposition', attachmentDisposition(file.name))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
-        .send(Buffer.from(content));
+        .send(file.content);
     },
   );
 
