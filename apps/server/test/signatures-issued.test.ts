@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '@tinhso/contracts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
@@ -67,5 +68,63 @@ describe('what the one-stop desk issues carries the agency seal', () => {
     expect(Number(stamp![3])).toBeGreaterThan(pageWidth - 40);
     expect(Number(stamp![2])).toBeLessThan(40);
     expect(text).toContain(dossier.code!);
+  });
+});
+
+describe('the result is sealed once, at the decision, by the deciding agency', () => {
+  it('the applicant downloads the sealed result, the same bytes each time, and the upload is kept', async () => {
+    const chuyenvien = await t.signedIn('chuyenvien');
+    const giamdoc = await t.signedIn('giamdoc');
+    const deciding = await agencyOf(t, 'giamdoc');
+    const keys = await enrolTestSigningKeys(t, { agencyId: deciding.id });
+    const forwarded = await chuyenvien.post(`/api/dossiers/${dossier.id}/forward`, { note: 'Đủ điều kiện' });
+    expect(forwarded.status, JSON.stringify(forwarded.body)).toBe(200);
+
+    const document = await PDFDocument.create();
+    const page = document.addPage([595, 842]);
+    page.drawText('PHIEU LY LICH TU PHAP', {
+      x: 72,
+      y: 760,
+      font: await document.embedFont(StandardFonts.Helvetica),
+    });
+    const upload = await giamdoc.upload<{ id: string }>('/api/files', {
+      bytes: await document.save(),
+      name: 'phiếu lý lịch tư pháp.pdf',
+      type: 'application/pdf',
+    });
+    expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+    const resolved = await giamdoc.post<Dossier>(`/api/dossiers/${dossier.id}/resolve`, {
+      outcome: 'approved',
+      resultFileId: upload.body.id,
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+
+    const mine = await citizen.get<Dossier>(`/api/dossiers/${dossier.id}`);
+    const result = mine.body.files.find((file) => file.purpose === 'result');
+    expect(result, 'the dossier lists its result').toBeDefined();
+    expect(result!.id, 'the result is the sealed copy, not the upload').not.toBe(upload.body.id);
+
+    const first = await download(citizen, `/api/dossiers/${dossier.id}/files/${result!.id}`);
+    const second = await download(citizen, `/api/dossiers/${dossier.id}/files/${result!.id}`);
+    expect(Buffer.from(second).equals(Buffer.from(first)), 'sealed once, not at each download').toBe(true);
+    const report = pdfsigTrusting(first, keys.rootPem);
+    expect(report.output).toContain('Signature Validation: Signature is Valid.');
+    expect(report.output).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(report.output).toMatch(/Signer Certificate Common Name: /);
+    expect(rawSignatures(first)).toHaveLength(1);
+
+    const kept = await t.database.db
+      .selectFrom('stored_file')
+      .select(['attached_kind', 'attached_id'])
+      .where('id', '=', upload.body.id)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ attached_kind: 'dossier', attached_id: dossier.id });
+    const decided = await t.database.db
+      .selectFrom('dossier_event')
+      .select('data')
+      .where('dossier_id', '=', dossier.id)
+      .where('action', '=', 'resolve')
+      .executeTakeFirstOrThrow();
+    expect(decided.data).toMatchObject({ outcome: 'approved', sealedResult: true });
   });
 });

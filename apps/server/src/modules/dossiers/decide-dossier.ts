@@ -12,6 +12,7 @@ import { findDossier, type LoadedDossier } from './repository.ts';
 import { applyTransition, enterStep } from './transition.ts';
 import { decisionStepIndex } from './workflow.ts';
 import { act, type Command } from './command.ts';
+import { sealResultUpload } from './seal-result.ts';
 
 const END_OF_DAY = (day: string) => new Date(`${day}T17:00:00+07:00`);
 
@@ -40,19 +41,26 @@ export const apologise = (command: Command, id: string, body: Static<typeof Apol
     });
   });
 
-/** The decision: approved or refused, with the result; the dossier goes back to the desk to be returned. */
-export const resolve = (command: Command, id: string, body: Static<typeof ResolveBody>) =>
-  act(command, id, 'resolve', async (tx, loaded, _who, at) => {
+/**
+ * The decision: approved or refused, with the result; the dossier goes back to the desk to be
+ * returned. A PDF result is sealed by the competent agency here, once (seal-result.ts): the sealed
+ * copy is the result the applicant downloads, the upload is kept attached beside it.
+ */
+export async function resolve(command: Command, id: string, body: Static<typeof ResolveBody>) {
+  const uploadId = body.resultFileId ?? null;
+  const sealedId = uploadId === null ? null : await sealResultUpload(command, id, uploadId);
+  return act(command, id, 'resolve', async (tx, loaded, _who, at) => {
     const { row } = loaded;
-    const resultFileId = body.resultFileId ?? null;
+    const resultFileId = sealedId ?? uploadId;
     if (row.delivery_method === 'online' && body.outcome === 'approved' && resultFileId === null)
       throw invalid('resultFileId', 'dossier.resultRequired');
-    if (resultFileId !== null) {
+    if (uploadId !== null && resultFileId !== null) {
       await attachFiles(tx, {
-        fileIds: [resultFileId],
+        fileIds: sealedId === null ? [uploadId] : [uploadId, sealedId],
         ownerAccountId: command.caller.principal.accountId,
         kind: 'dossier',
         id,
+        field: 'resultFileId',
       });
       await tx
         .insertInto('dossier_file')
@@ -78,7 +86,7 @@ export const resolve = (command: Command, id: string, body: Static<typeof Resolv
       at,
       note: body.note ?? null,
       closesStep: true,
-      data: { outcome: body.outcome },
+      data: { outcome: body.outcome, ...(sealedId === null ? {} : { sealedResult: true }) },
       patch: {
         resolved_at: at,
         outcome: body.outcome,
@@ -92,6 +100,7 @@ export const resolve = (command: Command, id: string, body: Static<typeof Resolv
       await returnResult(tx, resolved, command.actor, at, 'Trả kết quả trực tuyến');
     }
   });
+}
 
 async function returnResult(
   tx: Transaction<DB>,
