@@ -37,9 +37,10 @@ async function validateAt(
 }
 
 /**
- * The chain of `signer` to one of `anchors`, at `now`. A chain that holds at the claimed signing
- * time but not now is `expired`: without a trusted timestamp the claimed time proves nothing, so it
- * is reported, never accepted.
+ * The chain of `signer` to one of `anchors`, at `now` (the validity time: a trusted timestamp's
+ * time, or the time of the check). A chain that holds at the claimed signing time but not at `now`
+ * is `expired`: without a trusted timestamp the claimed time proves nothing, so it is reported,
+ * never accepted; callers with a trusted timestamp pass no claimed time.
  */
 export async function checkChain(options: {
   signer: pkijs.Certificate;
@@ -61,15 +62,19 @@ export async function checkChain(options: {
 
 /**
  * Revocation of each certificate of `path` below its anchor, by CRLs signed by its issuer and
- * current at `now`. One revoked certificate makes the whole `revoked`; one without such a CRL makes
- * it `unknown`.
+ * current at `now`. A certificate counts as revoked when its revocation date is at or before
+ * `validityTime` (now by default; a trusted timestamp's time: a key revoked after a proven signing
+ * time did not make that signature invalid, RFC 5280 §6.1 applied at the time of the timestamp).
+ * One revoked certificate makes the whole `revoked`; one without such a CRL makes it `unknown`.
  */
 export async function checkRevocation(options: {
   path: pkijs.Certificate[];
   crls: pkijs.CertificateRevocationList[];
   now: Date;
+  validityTime?: Date;
 }): Promise<{ revocation: RevocationStatus; problem: string | null }> {
   const { path, crls, now } = options;
+  const validityTime = options.validityTime ?? now;
   if (path.length < 2) return { revocation: 'unknown', problem: 'no chain to check' };
   let unknown: string | null = null;
   for (let i = 0; i < path.length - 1; i++) {
@@ -80,8 +85,14 @@ export async function checkRevocation(options: {
       unknown ??= `no current CRL from ${describeName(issuer.subject)}`;
       continue;
     }
-    if (crl.isCertificateRevoked(certificate)) {
-      return { revocation: 'revoked', problem: `certificate ${serialHex(certificate)} is revoked` };
+    const entry = crl.revokedCertificates?.find((revoked) =>
+      revoked.userCertificate.isEqual(certificate.serialNumber),
+    );
+    if (entry && entry.revocationDate.value <= validityTime) {
+      return {
+        revocation: 'revoked',
+        problem: `certificate ${serialHex(certificate)} is revoked since ${entry.revocationDate.value.toISOString()}`,
+      };
     }
   }
   return unknown ? { revocation: 'unknown', problem: unknown } : { revocation: 'good', problem: null };

@@ -16,7 +16,7 @@ type Reader = Db | Transaction<DB>;
 
 async function activeSigner(
   db: Reader,
-  where: { kind: 'personal'; officialId: string } | { kind: 'seal'; agencyId: string },
+  where: { kind: 'personal'; officialId: string } | { kind: 'seal'; agencyId: string } | { kind: 'tsa' },
 ): Promise<PdfSigner | null> {
   if (!isKeyStoreOpen()) return null;
   const now = new Date();
@@ -27,10 +27,8 @@ async function activeSigner(
     .where('status', '=', 'active')
     .where('not_before', '<=', now)
     .where('not_after', '>', now);
-  query =
-    where.kind === 'personal'
-      ? query.where('official_id', '=', where.officialId)
-      : query.where('agency_id', '=', where.agencyId);
+  if (where.kind === 'personal') query = query.where('official_id', '=', where.officialId);
+  if (where.kind === 'seal') query = query.where('agency_id', '=', where.agencyId);
   const row = await query.orderBy('enrolled_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
   if (!row) return null;
   const privateKey = decryptPrivateKey({
@@ -57,4 +55,12 @@ export function signerForOfficial(db: Db | Transaction<DB>, officialId: string):
 /** The agency's seal key (ký số cơ quan), or null. */
 export function signerForAgencySeal(db: Db | Transaction<DB>, agencyId: string): Promise<PdfSigner | null> {
   return activeSigner(db, { kind: 'seal', agencyId });
+}
+
+/**
+ * The key of the province's own timestamp authority (the demo's `tsa` key, served by the TSA
+ * simulator), or null. A production deployment asks an accredited TSA at TSA_URL instead.
+ */
+export function signerForTimestamps(db: Db | Transaction<DB>): Promise<PdfSigner | null> {
+  return activeSigner(db, { kind: 'tsa' });
 }

@@ -46,6 +46,12 @@ export interface SignatureReport {
   revocation: RevocationStatus;
   /** True only when integrity holds, the chain is trusted and revocation is good. */
   valid: boolean;
+  /**
+   * The time at which the certificates' validity and revocation were judged, ISO 8601 in Vietnam
+   * time: a trusted timestamp's time (`timestamp`), or the time of the check (`now`).
+   */
+  validityTime: string;
+  validityTimeSource: 'timestamp' | 'now';
   /** The RFC 3161 signature timestamp (PAdES B-T), or null when the signature has none. */
   timestamp: TimestampReport | null;
   /** Why a check did not pass, in English, for logs and support. */
@@ -94,6 +100,8 @@ async function verifyOne(options: {
     trust: 'untrusted',
     revocation: 'unknown',
     valid: false,
+    validityTime: toVietnamIso(now),
+    validityTimeSource: 'now',
     timestamp: null,
     problems,
   };
@@ -132,22 +140,29 @@ async function verifyOne(options: {
     signedBytes: range.signedBytes,
     problems,
   });
+  if (report.integrity)
+    report.timestamp = await checkSignatureTimestamp({ signerInfo, anchors, now, problems });
+  // A trusted timestamp proves the signature existed then: the certificates are judged at that time.
+  const stamped = report.timestamp?.trusted ? new Date(report.timestamp.time) : null;
+  const validityTime = stamped && stamped <= now ? stamped : now;
+  if (stamped && validityTime === stamped) {
+    report.validityTime = toVietnamIso(stamped);
+    report.validityTimeSource = 'timestamp';
+  }
   const chain = await checkChain({
     signer: signerCertificate,
     others: certificates.filter((c) => c !== signerCertificate),
     anchors,
-    now,
-    claimedSigningTime: claimed,
+    now: validityTime,
+    claimedSigningTime: report.validityTimeSource === 'timestamp' ? null : claimed,
   });
   report.trust = chain.trust;
   if (chain.problem) problems.push(`chain: ${chain.problem}`);
   if (chain.path.length > 0) {
-    const revocation = await checkRevocation({ path: chain.path, crls, now });
+    const revocation = await checkRevocation({ path: chain.path, crls, now, validityTime });
     report.revocation = revocation.revocation;
     if (revocation.problem) problems.push(`revocation: ${revocation.problem}`);
   }
-  if (report.integrity)
-    report.timestamp = await checkSignatureTimestamp({ signerInfo, anchors, now, problems });
   report.valid = report.integrity && report.trust === 'trusted' && report.revocation === 'good';
   return report;
 }

@@ -7,6 +7,7 @@ import { nameAttribute } from './certificate-checks.ts';
 import { signerForAgencySeal } from './key-store.ts';
 import { signPdf } from './pades-sign.ts';
 import { toVietnamIso } from './pdf-signatures.ts';
+import { timestampUrlForSigning } from './timestamp-authority.ts';
 
 const MARGIN = 8 * (72 / 25.4);
 
@@ -15,7 +16,9 @@ const MARGIN = 8 * (72 / 25.4);
  * seal key, as the văn thư signs an attachment in a separate file (NĐ 30/2020 Phụ lục I, vn-norms
  * §2.1): no image, a text stamp at the top right of the first page giving what it is, the agency and
  * the signing time in ISO 8601 at +07:00, serif 10 pt, black. An agency without a seal key issues the
- * PDF unsigned (`sealed: false`), and so is a file that is not a readable PDF.
+ * PDF unsigned (`sealed: false`), and so is a file that is not a readable PDF. With a timestamp
+ * authority configured the seal is timestamped (B-T), and a TSA that cannot answer fails the seal
+ * with 503 naming `timestamp` (ADR 0024): call it outside a transaction.
  */
 export async function sealIssuedPdf(
   db: Db | Transaction<DB>,
@@ -35,7 +38,9 @@ export async function sealIssuedPdf(
   }
   const { width, height } = page.getSize();
   const right = width - MARGIN;
+  const timestampUrl = await timestampUrlForSigning();
   const pdf = await signPdf(options.pdf, signer, {
+    ...(timestampUrl ? { timestampUrl } : {}),
     reason: options.reason,
     location: agencyName,
     name: agencyName,
