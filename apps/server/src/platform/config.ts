@@ -43,6 +43,11 @@ const ConfigSchema = Type.Object({
   SIGNING_KEY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   TSA_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   VERIFICATIONS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 20 }),
+  REMOTE_SIGNING_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  REMOTE_SIGNING_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  REMOTE_SIGNING_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  REMOTE_SIGNING_TIMEOUT_SECONDS: Type.Integer({ minimum: 5, maximum: 900, default: 120 }),
+  REMOTE_SIGNING_POLL_SECONDS: Type.Integer({ minimum: 1, maximum: 60, default: 3 }),
   TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1 })),
   TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   EXCHANGE_PEERS: Type.Optional(Type.String({ minLength: 2 })),
@@ -94,8 +99,16 @@ const DESCRIPTIONS: Record<keyof Config, string> = {
     'an integer number of minutes between scans for dossier alerts and reminders to officials; 0 turns the scan off',
   SIGNING_KEY_SECRET:
     'a secret of at least 32 characters from which the key that encrypts the stored signing keys is derived',
-  TSA_URL: 'the RFC 3161 timestamp authority (https://…); unset: signatures without a timestamp (B-B)',
+  TSA_URL:
+    'the RFC 3161 timestamp authority (https://…) stamping every signature (B-T; down: signing answers 503); unset: with SIMULATORS=true the simulated TSA of this server, otherwise no timestamp (B-B)',
   VERIFICATIONS_PER_MINUTE: 'an integer: PDF verifications allowed per address per minute on the public page',
+  REMOTE_SIGNING_URL:
+    'the remote-signing service (ký số từ xa, https://…); unset with SIMULATORS=true: the simulator on this server',
+  REMOTE_SIGNING_CLIENT_ID: 'the client id the remote-signing service issued to this system',
+  REMOTE_SIGNING_CLIENT_SECRET: 'the client secret the remote-signing service issued, at least 16 characters',
+  REMOTE_SIGNING_TIMEOUT_SECONDS:
+    'an integer (5–900): how long a signing waits for the signer to confirm on the phone',
+  REMOTE_SIGNING_POLL_SECONDS: 'an integer (1–60): seconds between status queries when no callback arrives',
   TLS_CERT_FILE: 'a PEM certificate file: the server listens over HTTPS (with TLS_KEY_FILE)',
   TLS_KEY_FILE: 'the PEM private key file of TLS_CERT_FILE',
   EXCHANGE_PEERS:

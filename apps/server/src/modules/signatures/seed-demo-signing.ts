@@ -7,6 +7,7 @@ import { storeSigningKey, type SigningKeyOwner } from './enrol-signing-key.ts';
 import { configureSigningKeySecret } from './key-encryption.ts';
 import { describeKeyMaterial, type KeyMaterial } from './key-material.ts';
 import { addCrl, addTrustAnchor } from './trust-list.ts';
+import { seedDemoRemoteSigning } from './remote/seed-demo-remote-signing.ts';
 import './tables.ts';
 
 export const DEMO_ROOT_NAME = 'TinhSo Demo Root CA';
@@ -124,5 +125,7 @@ export async function seedDemoSigning(
       for (const entry of entries) await storeSigningKey(tx, { ...entry, actor });
     }),
   );
+  // The demo's remote signer (ADR 0022), certified by the same demo CA.
+  await seedDemoRemoteSigning(db, { issuing, root });
   return { keys: entries.length };
 }
