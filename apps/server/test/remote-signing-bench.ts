@@ -1,0 +1,127 @@
+// Remote signing (issue 4, ADR 0022) against its ceiling, in this process:
+//
+//   ceiling  signPdf of a 1-page PDF with the local PKCS#12 signer (the same RSA-2048 key, imported
+//            into WebCrypto as the key store does)
+//   figure   signPdf of the same PDF with the remote signer: sign-hash to the simulator over HTTP
+//            (loopback), the simulated phone confirming at once (auto-confirm, benchmarks only), the
+//            callback waking the waiter, the signature checked against the certificate
+//
+// What a person adds (picking up the phone, some seconds) is not measured: this is the machinery's
+// cost. BENCH_REMOTE_RUNS runs each after a warm-up; an in-memory PGlite holds the simulator's user.
+// Run: npx node apps/server/test/remote-signing-bench.ts (beside the tests, as signatures-bench.ts:
+// it imports the server's modules, outside bench/'s TypeScript project)
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import Fastify from 'fastify';
+import { openDatabase } from '../src/platform/db.ts';
+import { runMigrations } from '../src/platform/migrate.ts';
+import { createRootCa, derOf, exportPkcs8, issueCertificate } from '../src/modules/signatures/demo-ca.ts';
+import { configureSigningKeySecret } from '../src/modules/signatures/key-encryption.ts';
+import { signerFromPkcs8 } from '../src/modules/signatures/key-material.ts';
+import { signPdf } from '../src/modules/signatures/pades-sign.ts';
+import { verifyPdf } from '../src/modules/signatures/pades-verify.ts';
+import {
+  createRemoteSigningClient,
+  parseTransaction,
+} from '../src/modules/signatures/remote/remote-client.ts';
+import { createRemoteSigner } from '../src/modules/signatures/remote/remote-signer.ts';
+import { RemoteWaiters } from '../src/modules/signatures/remote/remote-waiters.ts';
+import { remoteSigningSimulator } from '../src/modules/signatures/remote/simulator.ts';
+import { storeSimulatorUser } from '../src/modules/signatures/remote/simulator-users.ts';
+import { samplePdf } from './signatures-tools.ts';
+
+const RUNS = Number(process.env.BENCH_REMOTE_RUNS ?? 20);
+const fmtMs = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn();
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fn();
+    runs.push(performance.now() - started);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+}
+
+configureSigningKeySecret({ secret: undefined, isDemo: true });
+const database = await openDatabase({ pgliteDataDir: 'memory://', poolMax: 1 });
+await runMigrations(database.db);
+const root = await createRootCa('CN=Bench Root, O=TinhSo Bench, C=VN');
+const issued = await issueCertificate({
+  subject: 'CN=Bench Signer, O=TinhSo Bench, C=VN',
+  issuer: root,
+  kind: 'rsa',
+  role: 'signing',
+});
+const pkcs8 = await exportPkcs8(issued.keys);
+const chain = [derOf(issued.certificate), derOf(root.certificate)];
+await storeSimulatorUser(database.db, {
+  userId: 'bench',
+  displayName: 'Bench',
+  pkcs8,
+  certificateChain: chain,
+  isAutoConfirm: true,
+});
+
+const waiters = new RemoteWaiters();
+const app = Fastify({ logger: false });
+await app.register(remoteSigningSimulator, {
+  prefix: '/sim',
+  db: database.db,
+  clientId: 'bench',
+  clientSecret: 'bench-secret-0123456789',
+});
+app.post('/callback', async (request, reply) => {
+  const transaction = parseTransaction(request.body as Record<string, unknown>);
+  return reply
+    .status(waiters.deliver(transaction.transactionId, transaction.signature) === 'delivered' ? 204 : 400)
+    .send();
+});
+const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+const client = createRemoteSigningClient({
+  baseUrl: `${origin}/sim`,
+  clientId: 'bench',
+  clientSecret: 'bench-secret-0123456789',
+});
+const credential = await client.getCredential('bench');
+const remote = createRemoteSigner({
+  client,
+  waiters,
+  account: {
+    providerUserId: 'bench',
+    credentialId: credential.credentialId,
+    algorithm: credential.algorithm,
+    certificateChain: credential.certificateChain,
+  },
+  officialId: 'bench',
+  description: 'Ký văn bản: đo hiệu năng',
+  callbackUrl: `${origin}/callback`,
+  timeoutMs: 30_000,
+  // Far apart: the callback is what ends each wait, as in production.
+  pollMs: 10_000,
+});
+const local = await signerFromPkcs8({ privateKey: pkcs8, algorithm: 'RSASSA-PKCS1-v1_5', chain });
+
+const pdf = await samplePdf(1);
+const options = { reason: 'Phê duyệt', location: 'Thử Nghiệm', name: 'bench' };
+const signed = await signPdf(pdf, remote, options);
+const [report] = await verifyPdf(signed, { anchors: [derOf(root.certificate)], crls: [] });
+if (!report?.integrity || report.trust !== 'trusted') throw new Error('the remote signature does not verify');
+
+const localMs = await median(() => signPdf(pdf, local, options));
+const remoteMs = await median(() => signPdf(pdf, remote, options));
+console.log(
+  `Remote signing, p50 of ${RUNS} runs, 1-page PDF, RSA-2048 (load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})\n`,
+);
+console.log('| signer | signPdf ms | local / remote |');
+console.log('| --- | ---: | ---: |');
+console.log(`| local PKCS#12 (ceiling) | ${fmtMs(localMs)} | 1× |`);
+console.log(
+  `| remote, simulator auto-confirm, callback | ${fmtMs(remoteMs)} | ${(localMs / remoteMs).toPrecision(2)}× |`,
+);
+await app.close();
+await database.close();
