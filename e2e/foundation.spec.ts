@@ -189,8 +189,8 @@ test.describe.serial('an administrator', () => {
 
     await page.goto('/workspace/audit');
     await expect(page.getByRole('heading', { level: 1, name: 'Nhật ký kiểm toán' })).toBeVisible();
-    // 12 of the platform and the one-stop system, 5 of official documents and their exchange.
-    await expect(mainNav(page).getByRole('link')).toHaveCount(17);
+    // 12 of the platform and the one-stop system, 5 of official documents and their exchange, signatures.
+    await expect(mainNav(page).getByRole('link')).toHaveCount(18);
     await expect(page.getByRole('article').first()).toBeVisible();
 
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();

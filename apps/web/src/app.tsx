@@ -41,6 +41,7 @@ import { IncomingDocumentPage } from './pages/workspace/documents/incoming-docum
 import { IncomingRegisterPage } from './pages/workspace/documents/incoming-register-page.tsx';
 import { MyDocumentsPage } from './pages/workspace/documents/my-documents-page.tsx';
 import { ExchangePage } from './pages/workspace/exchange/exchange-page.tsx';
+import { SignaturesAdminPage } from './pages/workspace/signatures/signatures-admin-page.tsx';
 import { WorkspaceHomePage } from './pages/workspace/workspace-home-page.tsx';
 import { RequirePermission, RequireSession } from './session/guards.tsx';
 import { SessionProvider } from './session/session-context.tsx';
@@ -138,6 +139,7 @@ export function App() {
             />
             <Route path="documents" element={guarded('/workspace/documents', <MyDocumentsPage />)} />
             <Route path="exchange" element={guarded('/workspace/exchange', <ExchangePage />)} />
+            <Route path="signatures" element={guarded('/workspace/signatures', <SignaturesAdminPage />)} />
             <Route
               path="documents/incoming"
               element={guarded('/workspace/documents/incoming', <IncomingRegisterPage />)}

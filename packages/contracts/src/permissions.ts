@@ -59,4 +59,5 @@ export const NAVIGATION = [
   { path: '/workspace/documents/outgoing', labelKey: 'nav.outgoing', permission: 'document.read' },
   { path: '/workspace/documents/files', labelKey: 'nav.workFiles', permission: 'document.handle' },
   { path: '/workspace/exchange', labelKey: 'nav.exchange', permission: 'exchange.manage' },
+  { path: '/workspace/signatures', labelKey: 'nav.signatures', permission: 'signature.manage' },
 ] as const satisfies readonly { path: string; labelKey: string; permission: Permission }[];

@@ -170,21 +170,22 @@ export async function apiCommand(
   await send(method, path, body);
 }
 
-/** A multipart POST (e.g. a file in field `file`), its answer checked against the contract schema. */
+/** A multipart POST or PUT (e.g. a file in field `file`), its answer checked against the contract schema. */
 export async function apiSendForm<S extends TSchema>(
   path: string,
   form: FormData,
   schema: S,
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<Static<S>> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
   if (hooks.csrfToken) headers['x-csrf-token'] = hooks.csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: form });
   } catch {
     throw new ApiError({ status: 0, code: 'network', message: i18n.t('errors.network') });
   }
   const parsed = await readJson(response);
   if (!response.ok) throw errorFrom(response, parsed);
-  return expectShape(schema, parsed, `POST ${path}`);
+  return expectShape(schema, parsed, `${method} ${path}`);
 }

@@ -35,6 +35,7 @@ export const common: Dictionary<typeof vi> = {
     outgoing: 'Outgoing documents',
     workFiles: 'Work files',
     exchange: 'Document exchange',
+    signatures: 'Digital signatures',
     menu: 'Menu',
   },
   navDescriptions: {
@@ -56,6 +57,8 @@ export const common: Dictionary<typeof vi> = {
     outgoing: 'Drafts, opinions, review, signature, seal, number and issue.',
     workFiles: 'Open files, put documents in them, close and hand them to the archive; the archive package.',
     exchange: 'Electronic documents sent and received between agencies; statuses, quarantine, agency codes.',
+    signatures:
+      'Signing keys of leaders and agencies, signature images, the trusted certification authorities.',
   },
   actions: {
     signIn: 'Sign in',

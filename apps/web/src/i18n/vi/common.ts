@@ -32,6 +32,7 @@ export const common = {
     outgoing: 'Văn bản đi',
     workFiles: 'Hồ sơ công việc',
     exchange: 'Liên thông văn bản',
+    signatures: 'Chữ ký số',
     menu: 'Danh mục',
   },
   navDescriptions: {
@@ -53,6 +54,7 @@ export const common = {
     outgoing: 'Dự thảo, góp ý, trình duyệt, ký số, đóng dấu, cấp số và ban hành.',
     workFiles: 'Lập hồ sơ, đưa văn bản vào hồ sơ, kết thúc và nộp lưu; gói nộp lưu điện tử.',
     exchange: 'Gửi, nhận văn bản điện tử giữa các cơ quan; trạng thái, cách ly, danh bạ mã cơ quan.',
+    signatures: 'Khóa ký số của lãnh đạo và cơ quan, ảnh chữ ký, danh sách tổ chức chứng thực tin cậy.',
   },
   actions: {
     signIn: 'Đăng nhập',

@@ -102,6 +102,12 @@ function SignatureCard({ report, index }: { report: Report; index: number }) {
               : t('verify.timestampUntrusted', { time: timestamp.time })
             : t('verify.noTimestamp')}
         </dd>
+        <dt>{t('verify.validityTime')}</dt>
+        <dd>
+          {report.validityTimeSource === 'timestamp'
+            ? t('verify.validityAtTimestamp', { time: report.validityTime })
+            : t('verify.validityAtCheck', { time: report.validityTime })}
+        </dd>
         <dt>{t('verify.integrity')}</dt>
         <dd>
           <Check ok={report.integrity}>

@@ -23,6 +23,7 @@ const DESCRIPTIONS = {
   'nav.outgoing': 'navDescriptions.outgoing',
   'nav.workFiles': 'navDescriptions.workFiles',
   'nav.exchange': 'navDescriptions.exchange',
+  'nav.signatures': 'navDescriptions.signatures',
 } as const satisfies Record<(typeof NAVIGATION)[number]['labelKey'], string>;
 
 export function WorkspaceHomePage() {
