@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../../platform/errors.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -42,6 +42,7 @@ const SignHashBody = Type.Object({
 });
 const TransactionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const UserQuery = Type.Object({ user: Type.String({ minLength: 1, maxLength: 200 }) });
+const PhoneDecision = Type.Union([Type.Literal('confirm'), Type.Literal('refuse')]);
 const Decision = Type.Union([Type.Literal('confirm'), Type.Literal('refuse'), Type.Literal('expire')]);
 const config = { access: 'public' as const };
 const hide = { hide: true };
@@ -195,17 +196,11 @@ export const remoteSigningSimulator: FastifyPluginAsyncTypebox<RemoteSigningSimu
       config,
       schema: {
         ...hide,
-        params: Type.Object({ id: Type.String(), decision: Decision }),
+        params: Type.Object({ id: Type.String(), decision: PhoneDecision }),
         querystring: UserQuery,
       },
     },
-    async (
-      request: FastifyRequest<{
-        Params: { id: string; decision: 'confirm' | 'refuse' | 'expire' };
-        Querystring: { user: string };
-      }>,
-      reply: FastifyReply,
-    ) => {
+    async (request, reply) => {
       const notice = await decide(request.params.id, request.params.decision, request.log).then(
         (done) => (done.status === 'confirmed' ? 'Đã xác nhận ký.' : 'Đã từ chối yêu cầu ký.'),
         () => 'Yêu cầu không còn chờ xác nhận.',
