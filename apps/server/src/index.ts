@@ -12,3 +12,8 @@ export { ARGON2_OPTIONS } from './modules/identity/password.ts';
 export { recordEvent } from './modules/audit/record-event.ts';
 export type { DB } from './platform/db-types.ts';
 export { listIncoming } from './modules/documents/incoming-queries.ts';
+export { signPdf } from './modules/signatures/pades-sign.ts';
+export { verifyPdf } from './modules/signatures/pades-verify.ts';
+export { createWebCryptoSigner, type PdfSigner } from './modules/signatures/pdf-signer.ts';
+export { createCrl, createRootCa, derOf, issueCertificate } from './modules/signatures/demo-ca.ts';
+export { tsaSimulator } from './modules/signatures/tsa-simulator.ts';
