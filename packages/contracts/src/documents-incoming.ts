@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, NonEmpty, PageQuery, Uuid } from './common.ts';
 import { DOCUMENT_URGENCIES, IncomingDocument } from './documents.ts';
+import { IncomingRecall, IncomingReplacement } from './documents-recall.ts';
 
 /** Where an incoming document stands in its handling (ADR 0018). */
 export const INCOMING_STATUSES = [
@@ -11,6 +12,7 @@ export const INCOMING_STATUSES = [
   'done',
   'closed',
   'returned',
+  'recalled',
 ] as const;
 export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
 
@@ -26,6 +28,8 @@ export const INCOMING_ACTIONS = [
   'complete',
   'close',
   'return',
+  'recall',
+  'replace',
 ] as const;
 export type IncomingAction = (typeof INCOMING_ACTIONS)[number];
 
@@ -142,6 +146,10 @@ export const IncomingHandling = Type.Object({
   resultNote: Nullable(Type.String()),
   replyReference: Nullable(Type.String()),
   hasText: Type.Boolean({ description: 'Text was extracted from the scan (searchable)' }),
+  recall: Type.Union([IncomingRecall, Type.Null()], {
+    description: 'The issuer recalled it: the copy was destroyed, no step is allowed',
+  }),
+  replacement: Type.Union([IncomingReplacement, Type.Null()], { description: 'The issuer replaced it' }),
   assignments: Type.Array(IncomingAssignment),
   history: Type.Array(IncomingHistoryEntry),
   allowedActions: Type.Array(Type.Enum(INCOMING_ACTIONS), {

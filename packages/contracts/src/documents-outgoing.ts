@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, NonEmpty, PageQuery, Uuid } from './common.ts';
 import { DOCUMENT_CONFIDENTIALITIES, DOCUMENT_URGENCIES, UNIT_ABBREVIATION_PATTERN } from './documents.ts';
+import { OutgoingRecall } from './documents-recall.ts';
 import { AGENCY_CODE_PATTERN } from './org.ts';
 
 /** Where an outgoing document stands, from the first draft to issue. */
@@ -11,6 +12,7 @@ export const OUTGOING_STATUSES = [
   'approved',
   'signed',
   'issued',
+  'recalled',
 ] as const;
 export type OutgoingStatus = (typeof OUTGOING_STATUSES)[number];
 
@@ -24,6 +26,7 @@ export const OUTGOING_ACTIONS = [
   'approve',
   'sign',
   'issue',
+  'recall',
 ] as const;
 export type OutgoingAction = (typeof OUTGOING_ACTIONS)[number];
 
@@ -71,6 +74,10 @@ const draftFields = {
   contentFileId: Type.Optional({
     ...Uuid,
     description: 'A PDF of POST /api/files to use as the content instead of rendering the body',
+  }),
+  replacesDraftId: Type.Optional({
+    ...Uuid,
+    description: 'An issued document of the agency that this one replaces (văn bản thay thế)',
   }),
 };
 
@@ -243,6 +250,10 @@ export const OutgoingDraft = Type.Object({
   copies: Type.Union([Type.Integer(), Type.Null()]),
   keptBy: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  recall: Type.Union([OutgoingRecall, Type.Null()], {
+    description: 'Set once the issued document is recalled',
+  }),
+  replacesDraftId: Nullable(Uuid),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   recipients: Type.Array(OutgoingRecipient),

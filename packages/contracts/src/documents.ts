@@ -134,7 +134,7 @@ export const IncomingDocument = Type.Object({
   registeredBy: Uuid,
   createdAt: IsoDateTime,
   status: Type.Enum(
-    ['registered', 'submitted', 'assigned', 'in_progress', 'done', 'closed', 'returned'] as const,
+    ['registered', 'submitted', 'assigned', 'in_progress', 'done', 'closed', 'returned', 'recalled'] as const,
     { description: 'Where its handling stands (GET /api/documents/incoming/:id/handling)' },
   ),
   dueOn: Type.Union([IsoDate, Type.Null()], { description: 'Thời hạn giải quyết, once assigned' }),

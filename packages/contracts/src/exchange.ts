@@ -12,6 +12,16 @@ const BusinessType = Type.Union([
   Type.Literal('replacement'),
 ]);
 
+/** A box entry: waiting, registered, returned or recalled (bytes deleted); a revocation row: applied or refused. */
+const InboundState = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('registered'),
+  Type.Literal('returned'),
+  Type.Literal('recalled'),
+  Type.Literal('applied'),
+  Type.Literal('refused'),
+]);
+
 export const ExchangeInboundItem = Type.Object(
   {
     id: Uuid,
@@ -24,13 +34,17 @@ export const ExchangeInboundItem = Type.Object(
     subject: Type.String({ description: 'Trích yếu' }),
     promulgationDate: IsoDate,
     transport: Transport,
-    state: Type.Union([Type.Literal('waiting'), Type.Literal('registered'), Type.Literal('returned')]),
+    state: InboundState,
     signer: Text,
     attachments: Type.Array(
       Type.Object({ name: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer() }),
     ),
     incomingDocumentId: Type.Union([Uuid, Type.Null()]),
     returnReason: Text,
+    recallReason: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'Why the sender recalled it (recalled entries) or what the revocation asked (revocation rows)',
+    }),
     receivedAt: IsoDateTime,
   },
   { additionalProperties: false },

@@ -12,6 +12,7 @@ export * from './dossier-statistics.ts';
 export * from './documents.ts';
 export * from './documents-outgoing.ts';
 export * from './documents-incoming.ts';
+export * from './documents-recall.ts';
 export * from './work-files.ts';
 export * from './exchange.ts';
 export * from './signatures.ts';

@@ -281,6 +281,10 @@ const FIELD_MESSAGES: Record<string, Template> = {
     en: 'is the issuing agency itself; name one of its units instead',
   },
   'outgoing.notPdf': { vi: 'phải là tệp PDF', en: 'must be a PDF' },
+  'outgoing.notIssued': {
+    vi: 'phải là văn bản đã phát hành của cơ quan',
+    en: 'must be an issued document of the agency',
+  },
   'outgoing.alreadyAnswered': { vi: 'ý kiến đã được trả lời', en: 'the opinion has been given already' },
   'outgoing.changed': {
     vi: 'văn bản vừa được người khác thay đổi; hãy tải lại',

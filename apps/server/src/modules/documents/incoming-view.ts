@@ -7,6 +7,7 @@ import { getSetting } from '../../platform/settings.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import { loadIncoming } from './incoming-access.ts';
 import './incoming-tables.ts';
+import './recall-tables.ts';
 import { allowedActions, dueStateOf } from './incoming-workflow.ts';
 import { toIncomingDocument } from './repository.ts';
 
@@ -104,6 +105,15 @@ export async function getIncomingHandling(
     resultNote: row.result_note,
     replyReference: row.reply_reference,
     hasText: row.body_text !== null && row.body_text.trim() !== '',
+    recall: row.recalled_at ? { at: row.recalled_at.toISOString(), reason: row.recall_reason ?? '' } : null,
+    replacement:
+      row.replaced_at && row.replaced_by_reference
+        ? {
+            at: row.replaced_at.toISOString(),
+            reference: row.replaced_by_reference,
+            replacedById: row.replaced_by_id,
+          }
+        : null,
     assignments: await assignmentsOf(reader, id),
     history: await historyOf(reader, id),
     allowedActions: allowedActions(loaded.status, loaded.capacities),

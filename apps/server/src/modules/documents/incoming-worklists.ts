@@ -100,7 +100,11 @@ export async function listMyIncoming(
     .where((eb) =>
       eb.or([
         eb.and([eb('s.role', 'in', ['lead', 'cooperate']), eb('d.status', 'in', OPEN)]),
-        eb.and([eb('s.role', '=', 'inform'), eb('s.read_at', 'is', null), eb('d.status', '<>', 'returned')]),
+        eb.and([
+          eb('s.role', '=', 'inform'),
+          eb('s.read_at', 'is', null),
+          eb('d.status', 'not in', ['returned', 'recalled']),
+        ]),
       ]),
     )
     .execute();
@@ -162,6 +166,7 @@ const STATUS_VI: Record<IncomingStatus, string> = {
   done: 'Đã giải quyết',
   closed: 'Đã kết thúc',
   returned: 'Đã trả lại',
+  recalled: 'Đã bị thu hồi',
 };
 const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 

@@ -102,6 +102,8 @@ const RULES: Record<
   approve: { from: ['awaiting_signature'], by: (who) => who.signer },
   sign: { from: ['approved'], by: (who) => who.signer },
   issue: { from: ['signed'], by: (who) => who.clerk },
+  // Thu hồi (ADR 0023): the clerk who issues or the signer; a recalled document allows nothing.
+  recall: { from: ['issued'], by: (who) => who.clerk || who.signer },
 };
 
 export const isAllowed = (action: OutgoingAction, status: OutgoingStatus, who: Capacities): boolean =>

@@ -16,6 +16,7 @@ import { attachFiles } from '../files/attach-files.ts';
 import { getOwnUnattachedFile } from '../files/get-own-file.ts';
 import { buildSymbol } from './numbering.ts';
 import { addStep, assertAllowed, capacitiesOf, lockDraft, type OutgoingCaller } from './outgoing-access.ts';
+import { checkReplaces } from './outgoing-recall.ts';
 import { renderOutgoing } from './outgoing-render.ts';
 import { agencyHeader, signingBlockOn, type AgencyHeader } from './outgoing-signer.ts';
 import type { StampBoxes } from './outgoing-tables.ts';
@@ -183,6 +184,7 @@ export async function prepareVersion(
       .executeTakeFirst();
     if (!incoming || incoming.agency_id !== agencyId) throw invalid('replyToIncomingId', 'no_such_record');
   }
+  if (input.replacesDraftId) await checkReplaces(db, { agencyId, id: input.replacesDraftId });
   const recipients = await resolveRecipients(db, agencyId, input);
   const base = { input, agency, recipients, block };
   if (input.contentFileId) {
@@ -228,6 +230,7 @@ const draftColumns = (input: DraftInput) => ({
   urgency: input.urgency,
   confidentiality: input.confidentiality,
   reply_to_incoming_id: input.replyToIncomingId ?? null,
+  replaces_draft_id: input.replacesDraftId ?? null,
   signer_official_id: input.signerId,
 });
 

@@ -37,6 +37,7 @@ import {
   type OutgoingCaller,
 } from './outgoing-access.ts';
 import { sha256Hex } from './outgoing-drafts.ts';
+import { replacementOf } from './outgoing-recall.ts';
 import { issueStamps } from './outgoing-render.ts';
 import type { StampBoxes } from './outgoing-tables.ts';
 
@@ -164,6 +165,7 @@ async function deliver(
       urgency: row.urgency,
       confidentiality: row.confidentiality,
       toPlaces: recipients.filter((r) => r.kind !== 'unit').map((r) => r.name),
+      ...(await replacementOf(tx, row)),
     },
     files: [
       {

@@ -19,6 +19,7 @@ import {
   type DraftRow,
   type OutgoingCaller,
 } from './outgoing-access.ts';
+import { recallOf } from './outgoing-recall.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -102,6 +103,8 @@ export async function getDraftView(db: Db, caller: OutgoingCaller, id: string): 
     copies: row.copies,
     keptBy: row.kept_by,
     note: row.note,
+    recall: await recallOf(db, row),
+    replacesDraftId: row.replaces_draft_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     recipients: recipients.map((r) => ({
@@ -148,7 +151,7 @@ async function exchangeStatuses(
   recipients: { id: string; agency_id: string | null; agency_code: string | null }[],
 ): Promise<Map<string, { code: string; description: string | null; at: string | null }>> {
   const found = new Map<string, { code: string; description: string | null; at: string | null }>();
-  if (row.status !== 'issued') return found;
+  if (row.status !== 'issued' && row.status !== 'recalled') return found;
   const { items } = await listOutbound(db, { all: false, agencyIds: [row.agency_id] }, { sourceId: row.id });
   const agencyIds = recipients.flatMap((r) => (r.agency_id ? [r.agency_id] : []));
   const codes = agencyIds.length

@@ -30,6 +30,7 @@ import { actingAgency } from './acting-agency.ts';
 import { findVisibleDraft, outgoingCallerOf, type OutgoingCaller } from './outgoing-access.ts';
 import { createDraft, editDraft, prepareVersion } from './outgoing-drafts.ts';
 import { issueDraft } from './outgoing-issue.ts';
+import { recallRoutes } from './routes-recall.ts';
 import {
   answerOpinion,
   approveDraft,
@@ -65,6 +66,7 @@ type StepRun = (step: {
  * (document.issue). Every change answers the draft as the caller now sees it.
  */
 export const outgoingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  await app.register(recallRoutes, { db });
   const view = async (request: FastifyRequest, id: string) =>
     getDraftView(db, await outgoingCallerOf(db, principalOf(request)), id);
 

@@ -21,6 +21,10 @@ declare module '../audit/events.ts' {
       entity: 'exchange_inbound';
       data: { documentId: string; reason: string };
     };
+    'exchange.revocation_received': {
+      entity: 'exchange_inbound';
+      data: { documentId: string; senderCode: string; outcome: 'applied' | 'refused'; recalled: number };
+    };
     'exchange.status_received': {
       entity: 'exchange_outbound';
       data: { documentId: string; recipientCode: string; code: string };

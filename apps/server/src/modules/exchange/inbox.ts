@@ -13,6 +13,7 @@ import { uploadFile } from '../files/upload-file.ts';
 import './audit-events.ts';
 import { parseEdxml, type EdxmlEnvelope } from './edxml/index.ts';
 import { PRIORITY_CODES } from './outbound-envelope.ts';
+import { linkRegisteredReplacement } from './receive-recall.ts';
 import { enqueueStatus } from './status-outbox.ts';
 import './tables.ts';
 
@@ -35,6 +36,7 @@ async function lockWaiting(tx: Transaction<DB>, id: string, scope: AgencyScope) 
       'i.package',
       'i.sender_code',
       'i.document_id',
+      'i.business_type',
       'a.code',
       'a.name',
     ])
@@ -123,6 +125,12 @@ export async function registerInbound(
     })
     .where('id', '=', row.id)
     .execute();
+  if (row.business_type === 'replacement')
+    await linkRegisteredReplacement(tx, {
+      agencyId: row.agency_id,
+      envelope: row.envelope as StoredEnvelope,
+      incomingId: registered.id,
+    });
   await enqueueStatus(
     tx,
     {

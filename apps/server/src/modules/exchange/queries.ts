@@ -53,6 +53,7 @@ export async function listInbound(
         })),
         incomingDocumentId: row.incoming_document_id,
         returnReason: row.return_reason,
+        recallReason: row.recall_reason,
         receivedAt: iso(row.received_at),
       };
     }),

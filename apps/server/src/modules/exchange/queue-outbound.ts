@@ -109,8 +109,10 @@ function checkInput(input: QueueOutboundInput): FieldIssue[] {
     issues.push({ field: 'recipientCodes', key: 'maximum', params: { limit: MAX_RECIPIENTS } });
   if (new Set(recipientCodes).size !== recipientCodes.length)
     issues.push({ field: 'recipientCodes', key: 'invalid' });
-  if (files.length === 0) issues.push({ field: 'files', key: 'required' });
-  else if (files[0]?.mediaType !== 'application/pdf')
+  // A revocation names the document and carries no copy of it (ADR 0023); every other message does.
+  const isRevocation = document.business?.type === 'revocation';
+  if (files.length === 0 && !isRevocation) issues.push({ field: 'files', key: 'required' });
+  else if (files.length > 0 && files[0]?.mediaType !== 'application/pdf')
     issues.push({ field: 'files.0.mediaType', key: 'enum', params: { allowed: 'application/pdf' } });
   files.forEach((file, index) => {
     if (file.bytes.byteLength === 0) issues.push({ field: `files.${index}.bytes`, key: 'required' });
@@ -164,6 +166,7 @@ async function storePackage(
       throw conflict('document.codeNumber', 'taken');
     return existing.id;
   }
+  if (input.files.length === 0) return inserted.id;
   await tx
     .insertInto('exchange_package_file')
     .values(

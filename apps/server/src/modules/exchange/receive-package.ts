@@ -10,6 +10,7 @@ import { readTrustSettings } from '../signatures/repository.ts';
 import './audit-events.ts';
 import { findRoute } from './directory.ts';
 import { parseEdxml, type EdxmlEnvelope } from './edxml/index.ts';
+import { applyRevocation, markReplaced, recallIfRevoked } from './receive-recall.ts';
 import { enqueueStatus } from './status-outbox.ts';
 import type { ExchangeTransport } from './tables.ts';
 import { verifyPackageSignature, type PackageSignatureReport } from './xml-dsig/package-signature.ts';
@@ -94,7 +95,8 @@ async function checkPdfs(
   reasons: string[],
 ): Promise<Verification['pdfs']> {
   const [first] = envelope.attachments;
-  if (first?.contentType !== 'application/pdf')
+  const isRevocation = envelope.traceHeaderList.bussiness.bussinessDocType === 'revocation';
+  if (first?.contentType !== 'application/pdf' && !(isRevocation && first === undefined))
     reasons.push('AttachmentEncoded: the first attachment must be the signed PDF');
   const results: Verification['pdfs'] = [];
   for (const attachment of envelope.attachments) {
@@ -226,6 +228,11 @@ async function accept(
       if (inserted) {
         isDuplicate = false;
         ids.push(inserted);
+        // A revocation is answered 15 or 16 (ADR 0023), not 01: it never waits in the box.
+        if (businessType === 'revocation') {
+          await applyRevocation(tx, { revocationId: inserted, recipient, envelope, at: new Date() });
+          continue;
+        }
         await enqueueStatus(
           tx,
           {
@@ -250,6 +257,8 @@ async function accept(
             transport: arrival.transport,
           },
         });
+        if (businessType === 'replacement') await markReplaced(tx, { recipient, envelope, at: new Date() });
+        await recallIfRevoked(tx, { inboundId: inserted, recipient, envelope, at: new Date() });
       } else {
         const existing = await tx
           .selectFrom('exchange_inbound')

@@ -5,6 +5,8 @@ import './audit-events.ts';
 import type { EdxmlStatus } from './edxml/index.ts';
 import './tables.ts';
 
+const RECALL_CODES = ['13', '15', '16'];
+
 export type StatusOutcome = 'applied' | 'duplicate' | 'unknown_document';
 
 /**
@@ -21,6 +23,8 @@ export async function applyStatus(db: Db, status: EdxmlStatus): Promise<StatusOu
       .where('a.code', '=', status.responseFor.organId)
       .where('p.document_id', '=', status.responseFor.documentId)
       .where('o.recipient_code', '=', status.from.organId)
+      // The recall handshake (13, 15, 16) answers the revocation; every other code the document itself.
+      .where('p.business_type', RECALL_CODES.includes(status.statusCode) ? '=' : '<>', 'revocation')
       .orderBy('p.created_at', 'desc')
       .limit(1)
       .forUpdate()

@@ -60,7 +60,8 @@ export interface ExchangeOutboundStatusTable {
   received_at: CreatedAt;
 }
 
-export type InboundState = 'waiting' | 'registered' | 'returned';
+/** Box entries: waiting → registered | returned, any → recalled; a received revocation: applied | refused. */
+export type InboundState = 'waiting' | 'registered' | 'returned' | 'recalled' | 'applied' | 'refused';
 
 export interface ExchangeInboundTable {
   id: Generated<string>;
@@ -76,6 +77,8 @@ export interface ExchangeInboundTable {
   state: ColumnType<InboundState, InboundState | undefined, InboundState>;
   incoming_document_id: string | null;
   return_reason: string | null;
+  recalled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  recall_reason: ColumnType<string | null, string | null | undefined, string | null>;
   received_at: CreatedAt;
   decided_at: Date | null;
   decided_by: string | null;

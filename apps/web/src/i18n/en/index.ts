@@ -15,6 +15,7 @@ import { signaturePages } from './signatures.ts';
 import { outgoingPages } from './documents-outgoing.ts';
 import { incomingPages } from './documents-incoming.ts';
 import { exchangePages } from './exchange.ts';
+import { recallPages } from './documents-recall.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -32,4 +33,5 @@ export const en: Dictionary<typeof vi> = {
   ...outgoingPages,
   ...incomingPages,
   ...exchangePages,
+  ...recallPages,
 };

@@ -13,6 +13,7 @@ import { signaturePages } from './signatures.ts';
 import { outgoingPages } from './documents-outgoing.ts';
 import { incomingPages } from './documents-incoming.ts';
 import { exchangePages } from './exchange.ts';
+import { recallPages } from './documents-recall.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -31,4 +32,5 @@ export const vi = {
   ...outgoingPages,
   ...incomingPages,
   ...exchangePages,
+  ...recallPages,
 };

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import './documents-incoming.css';
 import { IncomingActions } from './incoming-actions.tsx';
 import { DueBadge, DueBar, StatusLabel, UrgencyLabel } from './incoming-labels.tsx';
+import { IncomingRecallBanner } from './recall-panels.tsx';
 
 /** One incoming document: its details and scan, its handling, what I may do, its history. */
 export function IncomingDocumentPage() {
@@ -49,6 +50,7 @@ function DocumentView({
         <UrgencyLabel urgency={document.urgency} />
       </h1>
       <p className="lead">{document.summary}</p>
+      <IncomingRecallBanner handling={handling} />
       <section className="panel" aria-labelledby="in-facts">
         <h2 id="in-facts">{t('incoming.metadata')}</h2>
         <dl className="in-facts">

@@ -40,7 +40,8 @@ export function OutgoingActions({ draft, onChanged }: Props) {
     OutgoingColleagueList,
     allowed.has('submit') ? '/api/documents/outgoing/colleagues' : null,
   );
-  if (![...allowed].some((action) => action !== 'edit' && action !== 'ask_opinion')) return null;
+  const steps = [...allowed].filter((action) => !['edit', 'ask_opinion', 'recall'].includes(action));
+  if (steps.length === 0) return null;
   const onSubmit =
     (run: (form: FormData) => Promise<OutgoingDraft>) => (event: React.FormEvent<HTMLFormElement>) => {
       event.preventDefault();

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../../hooks/use-document-title.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { OutgoingActions, OutgoingOpinions, OutgoingSignatures } from './outgoing-draft-actions.tsx';
+import { OutgoingRecallAction, OutgoingRecallBanner } from './recall-panels.tsx';
 
 /** One outgoing document: its details, versions, opinions, the next steps, signatures, history. */
 export function OutgoingDraftPage() {
@@ -37,7 +38,9 @@ function DraftDetails({ draft, onChanged }: { draft: OutgoingDraft; onChanged: (
         {draft.typeName} · <strong>{t(`outgoing.statuses.${draft.status}`)}</strong>
         {draft.numberSymbol ? ` · ${t('outgoing.numberSymbol')}: ${draft.numberSymbol}` : ''}
       </p>
+      <OutgoingRecallBanner draft={draft} />
       <OutgoingActions draft={draft} onChanged={onChanged} />
+      <OutgoingRecallAction draft={draft} onChanged={onChanged} />
       <section className="panel" aria-labelledby="outgoing-details">
         <h2 id="outgoing-details">{t('outgoing.details')}</h2>
         <dl className="details">
@@ -83,7 +86,10 @@ function DraftDetails({ draft, onChanged }: { draft: OutgoingDraft; onChanged: (
             <li key={index}>
               {recipient.name} — {t(`outgoing.deliveries.${recipient.delivery}`)}
               {recipient.exchangeStatus
-                ? ` — ${t('outgoing.exchangeStatus', { code: recipient.exchangeStatus.code })}${
+                ? ` — ${t('outgoing.exchangeStatus', { code: recipient.exchangeStatus.code })} (${t(
+                    `exchange.statuses.${recipient.exchangeStatus.code}`,
+                    { defaultValue: recipient.exchangeStatus.code },
+                  )})${
                     recipient.exchangeStatus.description ? `: ${recipient.exchangeStatus.description}` : ''
                   }`
                 : ''}

@@ -1,0 +1,92 @@
+import { expect } from 'vitest';
+import type { OutgoingDraft } from '@tinhso/contracts';
+import { createDraft, decisionBody } from './documents-outgoing-fixtures.ts';
+import type { TestClient } from './harness.ts';
+
+/** Shared by the recall tests: the clients of the story and a way to wait for the outbox. */
+export interface Cast {
+  chuyenvien: TestClient;
+  giamdoc: TestClient;
+  vanthu: TestClient;
+  vanthutinh: TestClient;
+  directorId: string;
+  officeId: string;
+}
+
+export interface Recipient {
+  recipientCode: string;
+  statusCode: string | null;
+  statusDescription: string | null;
+  history: { code: string; description: string | null }[];
+}
+export interface Outbound {
+  items: { documentId: string; businessType: string; recipients: Recipient[] }[];
+}
+export interface InboxItem {
+  id: string;
+  documentId: string;
+  businessType: string;
+  state: string;
+  incomingDocumentId: string | null;
+  recallReason: string | null;
+}
+
+export const DRAFTS = '/api/documents/outgoing/drafts';
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+): Promise<T> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Sở Tư pháp drafts, approves, signs and issues a decision to Văn phòng UBND tỉnh (through the exchange). */
+export async function issueToOffice(
+  cast: Cast,
+  options: { summary: string; replacesDraftId?: string },
+): Promise<OutgoingDraft> {
+  const draft = await createDraft(cast.chuyenvien, {
+    ...decisionBody({
+      signerId: cast.directorId,
+      recipientAgencyId: cast.officeId,
+      summary: options.summary,
+    }),
+    recipients: [{ kind: 'agency', agencyId: cast.officeId }],
+    ...(options.replacesDraftId ? { replacesDraftId: options.replacesDraftId } : {}),
+  });
+  expect((await cast.chuyenvien.post(`${DRAFTS}/${draft.id}/submit`, {})).status).toBe(200);
+  expect((await cast.giamdoc.post(`${DRAFTS}/${draft.id}/approve`, {})).status).toBe(200);
+  const signed = await cast.giamdoc.post<OutgoingDraft>(`${DRAFTS}/${draft.id}/sign`, {});
+  expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+  const issued = await cast.vanthu.post<OutgoingDraft>(`${DRAFTS}/${draft.id}/issue`, {});
+  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+  return issued.body;
+}
+
+/** The packages Sở Tư pháp sent for one outgoing document, newest first. */
+export async function outboundOf(cast: Cast, draftId: string): Promise<Outbound['items']> {
+  return (await cast.vanthu.get<Outbound>(`/api/exchange/outbound?sourceId=${draftId}`)).body.items;
+}
+
+/** The office's box entry of a document (any state) and business type. */
+export async function boxEntry(cast: Cast, documentId: string, businessType = 'new') {
+  return (await cast.vanthutinh.get<{ items: InboxItem[] }>('/api/exchange/inbox')).body.items.find(
+    (item) => item.documentId === documentId && item.businessType === businessType,
+  );
+}
+
+/** Issues a document and waits until it waits in the office's box. */
+export async function issueAndDeliver(cast: Cast, options: { summary: string; replacesDraftId?: string }) {
+  const issued = await issueToOffice(cast, options);
+  const sent = await waitFor('the package', async () => (await outboundOf(cast, issued.id))[0]);
+  const entry = await waitFor('the box entry', () =>
+    boxEntry(cast, sent.documentId, options.replacesDraftId ? 'replacement' : 'new'),
+  );
+  return { issued, documentId: sent.documentId, entry };
+}
