@@ -3,6 +3,30 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID, octetStringBytes, sha256, toArrayBuffer } from './cms.ts';
 
+const RETRY_AFTER_MS = 250;
+
+/**
+ * The request, sent a second time after a short pause when the first fails to connect or gets a 5xx:
+ * a signing the user waits for should not fail on one dropped connection. Both within 10 s each.
+ */
+async function postOnceMore(url: string, body: Buffer): Promise<Response> {
+  const post = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/timestamp-query' },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+  try {
+    const first = await post();
+    if (first.status < 500) return first;
+  } catch {
+    // Retried below; the second failure is the one reported.
+  }
+  await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+  return post();
+}
+
 /**
  * Asks an RFC 3161 timestamp authority over HTTP (application/timestamp-query) for a token over
  * `data` (the signature value, for PAdES B-T). Returns the TimeStampToken (ContentInfo DER); throws
@@ -21,12 +45,7 @@ export async function requestTimestamp(url: string, data: Uint8Array): Promise<U
     nonce: new asn1js.Integer({ valueHex: toArrayBuffer(nonce) }),
     certReq: true,
   });
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/timestamp-query' },
-    body: Buffer.from(request.toSchema().toBER()),
-    signal: AbortSignal.timeout(10_000),
-  });
+  const response = await postOnceMore(url, Buffer.from(request.toSchema().toBER()));
   if (!response.ok) throw new Error(`the timestamp authority answered HTTP ${response.status}`);
   const answer = pkijs.TimeStampResp.fromBER(new Uint8Array(await response.arrayBuffer()));
   if (Number(answer.status.status) > 1 || !answer.timeStampToken) {
