@@ -185,5 +185,11 @@ export const IncomingQuery = Type.Object(
 );
 export type IncomingQuery = Static<typeof IncomingQuery>;
 
-export const IncomingList = Type.Object({ items: Type.Array(IncomingDocument), total: Type.Integer() });
+export const IncomingList = Type.Object({
+  items: Type.Array(IncomingDocument),
+  total: Type.Integer({ description: 'Documents matching; a search counts up to 1,000 (then totalCapped)' }),
+  totalCapped: Type.Optional(
+    Type.Literal(true, { description: 'More documents match the search than `total` says' }),
+  ),
+});
 export type IncomingList = Static<typeof IncomingList>;

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import type { DB } from './db-types.ts';
 
 export type Db = Kysely<DB>;
@@ -83,7 +84,7 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   const pglite = await PGlite.create({
     dataDir,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { unaccent, pg_trgm },
+    extensions: { unaccent, pg_trgm, btree_gin },
     parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PgliteSerialPool(pglite) }) });

@@ -145,6 +145,10 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'tệp PDF không có chữ ký số nào',
     en: 'the PDF carries no digital signature',
   },
+  'pdf.decompressionBomb': {
+    vi: 'tệp PDF nén bất thường: khi giải nén vượt quá {limitMiB} MiB (nghi là "bom giải nén"), không xử lý',
+    en: 'the PDF is abnormally compressed: it expands beyond {limitMiB} MiB (a suspected decompression bomb) and is not processed',
+  },
   'pdf.malformed': {
     vi: 'không đọc được tệp PDF (hỏng hoặc bị cắt cụt)',
     en: 'the PDF cannot be read (damaged or truncated)',

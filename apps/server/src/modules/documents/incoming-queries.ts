@@ -3,7 +3,7 @@ import type { IncomingDocument, IncomingList, IncomingQuery } from '@tinhso/cont
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AgencyScope } from '../../platform/scope.ts';
-import { incomingTextMatches } from './incoming-search.ts';
+import { incomingTextMatches, SEARCH_COUNT_CAP } from './incoming-search.ts';
 import { toIncomingDocument } from './repository.ts';
 import './tables.ts';
 
@@ -24,7 +24,7 @@ function registerRows(db: Db, scope: AgencyScope) {
 /**
  * The register of incoming documents of the agencies in reach, latest số đến first. `q` matches the
  * summary, the issuer, the number and symbol or the text of the scan, with or without diacritics
- * ("quyet dinh" finds "Quyết định").
+ * ("quyet dinh" finds "Quyết định"); its total stops at SEARCH_COUNT_CAP (`totalCapped`).
  */
 export async function listIncoming(db: Db, scope: AgencyScope, query: IncomingQuery): Promise<IncomingList> {
   const text = query.q?.trim();
@@ -47,9 +47,26 @@ export async function listIncoming(db: Db, scope: AgencyScope, query: IncomingQu
       .limit(query.limit ?? 50)
       .offset(query.offset ?? 0)
       .execute(),
-    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    // A search counts its matches up to the cap: counting every match of a common phrase among a
+    // million documents costs more than the page itself. The register alone counts exactly.
+    text
+      ? db
+          .selectFrom(
+            filtered
+              .select(sql<number>`1`.as('one'))
+              .limit(SEARCH_COUNT_CAP + 1)
+              .as('m'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      : filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toIncomingDocument), total: Number(count.n) };
+  const total = Number(count.n);
+  return {
+    items: rows.map(toIncomingDocument),
+    total: Math.min(total, SEARCH_COUNT_CAP),
+    ...(total > SEARCH_COUNT_CAP ? { totalCapped: true } : {}),
+  };
 }
 
 /** One registered document; another agency's, or one that does not exist, is 404 alike. */

@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 
 /**
  * The search over an incoming document's metadata and the text of its scan, with or without
- * diacritics ("quyet dinh" finds "Quyết định"). The expression is the one indexed by
- * incoming_document_search_trgm (migration 0018), written out identically so that the planner uses
- * the index: one trigram index over one text, not one per column ORed together. LIKE wildcards in
- * the query are taken literally.
+ * diacritics ("quyet dinh" finds "Quyết định"): `search_text` holds them unaccented and lower-cased
+ * (a generated column, migration 0026), indexed by trigrams after the agency. LIKE wildcards in the
+ * query are taken literally.
  */
 export const incomingTextMatches = (query: string) =>
-  sql<boolean>`f_unaccent(d.summary || ' ' || d.issuer_name || ' ' || d.number_symbol || ' ' || coalesce(d.body_text, '')) like '%' || f_unaccent(${query.replace(/[%_\\]/g, '\\$&')}) || '%'`;
+  sql<boolean>`d.search_text like '%' || f_unaccent(${query.replace(/[%_\\]/g, '\\$&')}) || '%'`;
+
+/** A search counts its matches up to this many; the register then says "more than". */
+export const SEARCH_COUNT_CAP = 1000;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { assertBoundedStructure } from '../signatures/pdf-bounds.ts';
 import { sealIssuedPdf } from '../signatures/seal-issued-pdf.ts';
 import '../files/tables.ts';
 import { loadForCommand, type Command } from './command.ts';
@@ -35,6 +36,11 @@ export async function sealResultUpload(
     .where('media_type', '=', 'application/pdf')
     .executeTakeFirst();
   if (!upload) return null;
+  try {
+    assertBoundedStructure(upload.content);
+  } catch {
+    return null; // a decompression bomb is not loaded to be sealed; the upload stays as it is
+  }
   const { pdf, sealed } = await sealIssuedPdf(db, {
     pdf: new Uint8Array(upload.content),
     agencyId: dossier.competent_agency_id,

@@ -1,5 +1,6 @@
 /** Why a PDF could not be signed or checked at all (a signature that does not verify is a report, not an error). */
-export type PdfSignatureErrorCode = 'not_pdf' | 'malformed_pdf' | 'no_signature' | 'signature_too_large';
+export type PdfSignatureErrorCode =
+  'not_pdf' | 'malformed_pdf' | 'decompression_bomb' | 'no_signature' | 'signature_too_large';
 
 export class PdfSignatureError extends Error {
   readonly code: PdfSignatureErrorCode;

@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { assertBoundedStructure } from './pdf-bounds.ts';
 import { PdfSignatureError, assertLooksLikePdf } from './pdf-errors.ts';
 
 /** One signature dictionary of a PDF, as written, before any cryptographic check. */
@@ -45,6 +46,7 @@ function fieldNamesBySignature(doc: PDFDocument): Map<string, string> {
 export async function findPdfSignatures(pdf: Uint8Array): Promise<PdfSignatureEntry[]> {
   assertLooksLikePdf(pdf);
   assertNotTruncated(pdf);
+  assertBoundedStructure(pdf);
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { verifyPdf, type SignatureReport } from './pades-verify.ts';
+import { MAX_INFLATED_STRUCTURE_BYTES } from './pdf-bounds.ts';
 import { PdfSignatureError } from './pdf-errors.ts';
 import { readTrustSettings } from './repository.ts';
 
@@ -28,6 +29,17 @@ export async function verifyUploadedPdf(db: Db, bytes: Uint8Array): Promise<Sign
         throw new AppError('unprocessable', {
           detail: error.message,
           issues: [{ field: 'file', key: 'pdf.noSignature' }],
+        });
+      case 'decompression_bomb':
+        throw new AppError('too_large', {
+          detail: error.message,
+          issues: [
+            {
+              field: 'file',
+              key: 'pdf.decompressionBomb',
+              params: { limitMiB: MAX_INFLATED_STRUCTURE_BYTES / 1024 / 1024 },
+            },
+          ],
         });
       case 'malformed_pdf':
       case 'signature_too_large':

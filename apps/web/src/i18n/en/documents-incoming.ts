@@ -111,5 +111,6 @@ export const incomingPages = {
     overdueTitle: 'Incoming documents past their deadline',
     emptyOverdue: 'No overdue documents.',
     empty: 'No documents.',
+    totalCapped: 'More than {{count}} documents match; add words or filters to narrow the search.',
   },
 };

@@ -111,5 +111,6 @@ export const incomingPages = {
     overdueTitle: 'Văn bản đến quá hạn giải quyết',
     emptyOverdue: 'Không có văn bản quá hạn.',
     empty: 'Không có văn bản nào.',
+    totalCapped: 'Hơn {{count}} văn bản khớp với tìm kiếm; hãy thêm từ hoặc bộ lọc để thu hẹp.',
   },
 };

@@ -135,6 +135,9 @@ export function IncomingRegisterPage() {
               rows={data.items}
               rowKey={(row) => row.id}
             />
+            {data.totalCapped ? (
+              <p className="hint">{t('incoming.totalCapped', { count: data.total })}</p>
+            ) : null}
             <Pager
               total={data.total}
               limit={PAGE_SIZE}
