@@ -4,8 +4,7 @@
 // and confirms; the first page shows the signed draft with a valid signature. Axe on each page.
 
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { AGENCY } from '../apps/server/src/modules/organisation/demo/agencies.ts';
-import { officials } from '../apps/server/src/modules/organisation/demo/officials.ts';
+import { AGENCY, officials } from '@tinhso/server/demo-directory';
 import { expectNoAxeViolations, signIn } from './support.ts';
 
 const deputy = officials.find((official) =>

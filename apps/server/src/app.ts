@@ -33,6 +33,11 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { configureSigningKeySecret } from './modules/signatures/key-encryption.ts';
 import { signatureRoutes } from './modules/signatures/routes.ts';
 import { signerForAgencySeal } from './modules/signatures/key-store.ts';
+import {
+  configureTimestampAuthority,
+  createSimulatedTimestampAuthority,
+} from './modules/signatures/timestamp-authority.ts';
+import { tsaSimulator } from './modules/signatures/tsa-simulator.ts';
 import { axisSimulator } from './modules/exchange/axis/axis-simulator.ts';
 import { createExchange } from './modules/exchange/create-exchange.ts';
 import { parsePeers } from './modules/exchange/peers.ts';
@@ -55,6 +60,7 @@ import { pullOnce } from './modules/dvcqg/pull-dossiers.ts';
 import { dvcqgRoutes } from './modules/dvcqg/routes.ts';
 import { dvcqgSimulator } from './modules/dvcqg/simulator.ts';
 import { createDvcqgSyncHandler, DVCQG_SYNC_TOPIC } from './modules/dvcqg/sync-dossier.ts';
+import { registerRemoteSigning } from './modules/signatures/remote/register-remote-signing.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -132,6 +138,20 @@ async function registerExchanges(
       token: dvcqgToken ?? SIMULATED.dvcqgToken,
     });
   }
+
+  // Trusted timestamps on every signature (RFC 3161, ADR 0024): TSA_URL, else the simulated TSA here.
+  const simulatedTsa = config.SIMULATORS
+    ? createSimulatedTimestampAuthority({
+        db,
+        baseUrl: () => (originOf() ? `${originOf()}/simulators/tsa` : null),
+      })
+    : null;
+  if (simulatedTsa)
+    await app.register(tsaSimulator, { prefix: '/simulators/tsa', signer: simulatedTsa.signer });
+  const tsaUrl = config.TSA_URL;
+  configureTimestampAuthority(
+    tsaUrl ? () => Promise.resolve(tsaUrl) : (simulatedTsa?.url ?? (() => Promise.resolve(null))),
+  );
 
   // Exchange of documents between agencies (ADR 0021): same server, peers over HTTPS, the national axis.
   const axisSecret =
@@ -277,6 +297,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
   if (keyStoreWarning) app.log.warn(keyStoreWarning);
   await app.register(signatureRoutes, { db, verificationsPerMinute: config.VERIFICATIONS_PER_MINUTE });
+  // Remote signing (ký số từ xa, ADR 0022): REMOTE_SIGNING_URL, else with SIMULATORS=true the simulator here.
+  await registerRemoteSigning(app, { db, config });
   await registerExchanges(app, config, database, scanner);
   await serveWebApp(app, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST);
 

@@ -16,3 +16,4 @@ export * from './documents-recall.ts';
 export * from './work-files.ts';
 export * from './exchange.ts';
 export * from './signatures.ts';
+export * from './remote-signing.ts';

@@ -185,6 +185,38 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'khóa ký số đã bị thu hồi',
     en: 'the signing key is already revoked',
   },
+  'remoteSigning.refused': {
+    vi: 'người ký đã từ chối yêu cầu ký trên điện thoại; văn bản chưa được ký',
+    en: 'the signer refused the request on the phone; the document is not signed',
+  },
+  'remoteSigning.expired': {
+    vi: 'hết thời gian chờ xác nhận trên điện thoại; văn bản chưa được ký, hãy ký lại',
+    en: 'no confirmation on the phone in time; the document is not signed, sign again',
+  },
+  'remoteSigning.unreachable': {
+    vi: 'không kết nối được dịch vụ ký số từ xa; hãy thử lại sau',
+    en: 'the remote-signing service cannot be reached; try again later',
+  },
+  'remoteSigning.providerError': {
+    vi: 'dịch vụ ký số từ xa trả lời không hợp lệ',
+    en: 'the remote-signing service gave an invalid answer',
+  },
+  'remoteSigning.badSignature': {
+    vi: 'chữ ký không khớp với chứng thư số của người ký',
+    en: 'the signature does not match the signer’s certificate',
+  },
+  'remoteSigning.unknownUser': {
+    vi: 'dịch vụ ký số từ xa không có thuê bao này',
+    en: 'the remote-signing service has no such user',
+  },
+  'remoteSigning.notConfigured': {
+    vi: 'máy chủ chưa được cấu hình dịch vụ ký số từ xa',
+    en: 'remote signing is not configured on this server',
+  },
+  'signatures.timestampUnavailable': {
+    vi: 'máy chủ cấp dấu thời gian không trả lời nên chưa ký được; hãy thử lại sau',
+    en: 'the timestamp authority did not answer, so nothing was signed; please try again later',
+  },
   'signatureImage.notTransparent': {
     vi: 'ảnh chữ ký phải là PNG có nền trong suốt',
     en: 'the signature image must be a PNG with a transparent background',

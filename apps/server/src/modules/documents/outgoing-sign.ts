@@ -11,9 +11,10 @@ import { runCommand } from '../../platform/idempotency.ts';
 import { todayInVietnam } from '../../platform/time.ts';
 import type { FastifyRequest } from 'fastify';
 import { recordEvent } from '../audit/record-event.ts';
-import { signerForOfficial } from '../signatures/key-store.ts';
+import { signerForOfficialPreferringRemote } from '../signatures/remote/remote-signing.ts';
 import { signPdf } from '../signatures/pades-sign.ts';
 import { findSignatureImage } from '../signatures/signature-image.ts';
+import { timestampUrlForSigning } from '../signatures/timestamp-authority.ts';
 import { buildSymbol } from './numbering.ts';
 import {
   addStep,
@@ -107,7 +108,10 @@ export async function signDraft(
     day: todayInVietnam(now),
     field: 'signer',
   });
-  const signer = await signerForOfficial(db, row.signer_official_id);
+  // Remote first (ADR 0022): the phone's confirmation is awaited here, outside any transaction.
+  const signer = await signerForOfficialPreferringRemote(db, row.signer_official_id, {
+    description: `Ký văn bản: ${row.summary}`,
+  });
   if (!signer) {
     throw new AppError('unprocessable', {
       detail: 'the signer has no usable signing key',
@@ -117,7 +121,9 @@ export async function signDraft(
   const final = await finalPdf(db, row, block, now);
   const image = await findSignatureImage(db, row.signer_official_id);
   const place = final.stampBoxes?.signature;
+  const timestampUrl = await timestampUrlForSigning();
   const signed = await signPdf(final.pdf, signer, {
+    ...(timestampUrl ? { timestampUrl } : {}),
     reason: 'Phê duyệt, ký ban hành',
     location: row.place,
     name: block.name,

@@ -16,6 +16,7 @@ import { outgoingPages } from './documents-outgoing.ts';
 import { incomingPages } from './documents-incoming.ts';
 import { exchangePages } from './exchange.ts';
 import { recallPages } from './documents-recall.ts';
+import { remoteSigningPages } from './remote-signing.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -34,4 +35,5 @@ export const en: Dictionary<typeof vi> = {
   ...incomingPages,
   ...exchangePages,
   ...recallPages,
+  ...remoteSigningPages,
 };

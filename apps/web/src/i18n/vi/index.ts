@@ -14,6 +14,7 @@ import { outgoingPages } from './documents-outgoing.ts';
 import { incomingPages } from './documents-incoming.ts';
 import { exchangePages } from './exchange.ts';
 import { recallPages } from './documents-recall.ts';
+import { remoteSigningPages } from './remote-signing.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -33,4 +34,5 @@ export const vi = {
   ...incomingPages,
   ...exchangePages,
   ...recallPages,
+  ...remoteSigningPages,
 };

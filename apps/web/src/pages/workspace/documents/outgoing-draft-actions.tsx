@@ -18,6 +18,7 @@ import { SelectField, SubmitButton, TextField } from '../../../components/form-f
 import { useAction } from '../../../hooks/use-action.ts';
 import { useApi } from '../../../hooks/use-api.ts';
 import { formText, optionalText } from '../../../lib/form-data.ts';
+import { RemoteSigningProgress } from './remote-signing-progress.tsx';
 
 type Props = { draft: OutgoingDraft; onChanged: () => void };
 type Check = OutgoingSignatureList['signatures'][number];
@@ -107,6 +108,7 @@ export function OutgoingActions({ draft, onChanged }: Props) {
           {allowed.has('sign') ? (
             <>
               <p className="field__hint">{t('outgoing.signHint')}</p>
+              <RemoteSigningProgress isSigning={step.isPending} />
               <button
                 type="button"
                 className="button button--primary"
