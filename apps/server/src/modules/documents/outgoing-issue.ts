@@ -22,6 +22,7 @@ import { queueOutbound } from '../exchange/queue-outbound.ts';
 import { signerForAgencySeal } from '../signatures/key-store.ts';
 import { verifyPdf } from '../signatures/pades-verify.ts';
 import { signPdf } from '../signatures/pades-sign.ts';
+import { timestampUrlForSigning } from '../signatures/timestamp-authority.ts';
 import type { PdfSigner } from '../signatures/pdf-signer.ts';
 import { sealRectOverlapping } from '../signatures/signature-appearance.ts';
 import { readTrustSettings } from '../signatures/repository.ts';
@@ -81,6 +82,7 @@ async function stampAndSeal(options: {
   numberSymbol: string;
   dateLine: string;
   seal: PdfSigner;
+  timestampUrl: string | null;
   agencyName: string;
   place: string;
   now: Date;
@@ -94,6 +96,7 @@ async function stampAndSeal(options: {
   });
   const personal = options.boxes?.signature;
   return signPdf(options.pdf, options.seal, {
+    ...(options.timestampUrl ? { timestampUrl: options.timestampUrl } : {}),
     reason: 'Phát hành',
     location: options.place,
     name: options.agencyName,
@@ -203,6 +206,8 @@ export async function issueDraft(
   const signed = await signedVersion(db, row);
   const seal = await signerForAgencySeal(db, row.agency_id);
   if (!seal) throw unprocessable('sealKey', 'outgoing.noSealKey', 'the agency has no usable seal key');
+  // Asked before the transaction: the seal is signed inside it, and the TSA must not wait for it.
+  const timestampUrl = await timestampUrlForSigning();
   const agency = await db
     .selectFrom('agency')
     .select('name')
@@ -231,6 +236,7 @@ export async function issueDraft(
       numberSymbol: issued.numberSymbol,
       dateLine: `${row.place}, ${formatDateLine(now.toISOString())}`,
       seal,
+      timestampUrl,
       agencyName: agency.name,
       place: row.place,
       now,

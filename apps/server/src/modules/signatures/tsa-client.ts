@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { AppError } from '../../platform/errors.ts';
 import { OID, octetStringBytes, sha256, toArrayBuffer } from './cms.ts';
 
 const RETRY_AFTER_MS = 250;
@@ -29,10 +30,22 @@ async function postOnceMore(url: string, body: Buffer): Promise<Response> {
 
 /**
  * Asks an RFC 3161 timestamp authority over HTTP (application/timestamp-query) for a token over
- * `data` (the signature value, for PAdES B-T). Returns the TimeStampToken (ContentInfo DER); throws
- * when the authority refuses, answers for another imprint or nonce, or cannot be reached.
+ * `data` (the signature value, for PAdES B-T). Returns the TimeStampToken (ContentInfo DER). When
+ * the authority refuses, answers for another imprint or nonce, or cannot be reached, throws AppError
+ * `unavailable` naming `timestamp` (503): the signing fails rather than go on without (ADR 0024).
  */
 export async function requestTimestamp(url: string, data: Uint8Array): Promise<Uint8Array> {
+  try {
+    return await askTimestamp(url, data);
+  } catch (error) {
+    throw new AppError('unavailable', {
+      detail: `the timestamp authority could not stamp the signature: ${(error as Error).message}`,
+      issues: [{ field: 'timestamp', key: 'signatures.timestampUnavailable' }],
+    });
+  }
+}
+
+async function askTimestamp(url: string, data: Uint8Array): Promise<Uint8Array> {
   const digest = await sha256(data);
   const nonce = randomBytes(8);
   nonce[0] = nonce[0]! & 0x7f;
