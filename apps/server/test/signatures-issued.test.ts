@@ -5,6 +5,7 @@ import type { Dossier } from '@tinhso/contracts';
 import { startTestApp, type TestApp, type TestClient } from './harness.ts';
 import { agencyOf, CITIZEN, draftBody } from './dossier-fixtures.ts';
 import { opensslCmsVerify, pdfsig, pdfsigTrusting, rawSignatures, writeTemp } from './signatures-tools.ts';
+import { sealIssuedPdf } from '../src/modules/signatures/seal-issued-pdf.ts';
 import { enrolTestSigningKeys } from './signing-keys-fixture.ts';
 
 let t: TestApp;
@@ -126,5 +127,15 @@ describe('the result is sealed once, at the decision, by the deciding agency', (
       .where('action', '=', 'resolve')
       .executeTakeFirstOrThrow();
     expect(decided.data).toMatchObject({ outcome: 'approved', sealedResult: true });
+
+    // A PDF without a page has nowhere for the stamp: it is handed out as it is, never a 500.
+    const pageless = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const handedOut = await sealIssuedPdf(t.database.db, {
+      pdf: pageless,
+      agencyId: deciding.id,
+      label: 'Kết quả',
+      reason: 'Trả kết quả',
+    });
+    expect(handedOut).toEqual({ pdf: pageless, sealed: false });
   });
 });

@@ -29,13 +29,16 @@ export async function sealIssuedPdf(
   const agencyName =
     nameAttribute(pkijs.Certificate.fromBER(signer.certificateChain[0]!).subject, 'CN') ?? 'Cơ quan';
   const signingTime = new Date();
-  let page;
+  let pages;
   try {
-    page = (await PDFDocument.load(options.pdf, { updateMetadata: false })).getPage(0);
+    pages = (await PDFDocument.load(options.pdf, { updateMetadata: false })).getPages();
   } catch {
     // Not a PDF pdf-lib can read (a scan wrapped oddly, a damaged upload): handed out as it is.
     return { pdf: options.pdf, sealed: false };
   }
+  // A PDF without a page has nowhere to carry the stamp: handed out as it is too.
+  const page = pages[0];
+  if (!page) return { pdf: options.pdf, sealed: false };
   const { width, height } = page.getSize();
   const right = width - MARGIN;
   const timestampUrl = await timestampUrlForSigning();
