@@ -31,6 +31,9 @@ test('anyone checks the signatures of a PDF, and a changed one is never shown as
   await expect(page.getByRole('heading', { name: 'Kết quả kiểm tra tệp giay-tiep-nhan.pdf' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Chữ ký 1: HỢP LỆ' })).toBeVisible();
   await expect(page.getByText('Chứng thư thuộc tổ chức chứng thực tin cậy')).toBeVisible();
+  // The demo seals with a timestamp from its own TSA (ADR 0024): the certificate is judged at it.
+  await expect(page.getByText(/\(tin cậy\)$/)).toBeVisible();
+  await expect(page.getByText(/, theo dấu thời gian tin cậy:/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // One byte changed in the signed bytes (early in the file, before the signature dictionary).
@@ -43,6 +46,7 @@ test('anyone checks the signatures of a PDF, and a changed one is never shown as
   await page.getByRole('button', { name: 'Kiểm tra' }).click();
   await expect(page.getByRole('heading', { name: 'Chữ ký 1: KHÔNG HỢP LỆ' })).toBeVisible();
   await expect(page.getByText('Nội dung đã bị thay đổi hoặc chữ ký hỏng')).toBeVisible();
+  await expect(page.getByText(/, lúc kiểm tra \(không có dấu thời gian tin cậy\)$/)).toBeVisible();
 
   await page
     .getByLabel('Tệp PDF')
