@@ -20,8 +20,8 @@ import {
   type SignatureAppearance,
   type TextStamp,
 } from './signature-appearance.ts';
-import { PdfSignatureError, assertLooksLikePdf } from './pdf-errors.ts';
 import { assertBoundedStructure } from './pdf-bounds.ts';
+import { PdfSignatureError, assertLooksLikePdf } from './pdf-errors.ts';
 
 export interface SignPdfOptions {
   /** /Reason, e.g. "Phê duyệt" or "Phát hành". */
@@ -124,6 +124,7 @@ export async function signPdf(
   options: SignPdfOptions,
 ): Promise<Uint8Array> {
   assertLooksLikePdf(pdf);
+  assertBoundedStructure(pdf);
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -138,7 +139,6 @@ export async function signPdf(
   const signingTime = options.signingTime ?? new Date();
   const { appearance } = options;
   const pageCount = doc.getPageCount();
-  assertBoundedStructure(pdf);
   for (const pageIndex of [appearance?.pageIndex ?? 0, ...(options.stamps ?? []).map((st) => st.pageIndex)]) {
     if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= pageCount) {
       throw new RangeError(`page ${pageIndex} is not in a document of ${pageCount} pages`);
