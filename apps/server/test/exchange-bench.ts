@@ -11,7 +11,7 @@
 // Two processes, each with its own database (PGlite folders; TEST_DB=postgres for PostgreSQL), as in
 // exchange-two-servers.test.ts. Run (the PGlite fixture is built if missing):
 //   TEST_FIXTURE_DIR=.tmp/fixture-exchange npx node apps/server/test/exchange-bench.ts
-// It sits beside the tests because it uses their two-server helper (see signatures-bench.ts).
+// It sits beside the tests because it uses their two-server helper (bench/ cannot import test code).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, request } from 'node:https';
 import os from 'node:os';

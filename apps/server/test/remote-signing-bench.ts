@@ -8,8 +8,8 @@
 //
 // What a person adds (picking up the phone, some seconds) is not measured: this is the machinery's
 // cost. BENCH_REMOTE_RUNS runs each after a warm-up; an in-memory PGlite holds the simulator's user.
-// Run: npx node apps/server/test/remote-signing-bench.ts (beside the tests, as signatures-bench.ts:
-// it imports the server's modules, outside bench/'s TypeScript project)
+// Run: npx node apps/server/test/remote-signing-bench.ts (beside the tests: it imports server modules
+// that @tinhso/server does not export, which bench/'s TypeScript project cannot reach)
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
