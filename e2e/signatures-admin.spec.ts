@@ -107,8 +107,11 @@ adminTest(
     const pkcs12 = makePkcs12(commonName);
 
     await signInAdministrator(page);
-  await page.goto('/workspace');
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chữ ký số' }).click();
+    await page.goto('/workspace');
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Chữ ký số' })
+      .click();
     await expect(page).toHaveURL(/\/workspace\/signatures$/);
     await expect(
       page.getByRole('heading', { level: 1, name: 'Chữ ký số: khóa ký và danh sách tin cậy' }),
