@@ -33,15 +33,21 @@ export interface InboxItem {
 
 export const DRAFTS = '/api/documents/outgoing/drafts';
 
+/** Set by a test to add the outbox's failures to a timeout's message. */
+export let debugOutbox: (() => Promise<string>) | undefined;
+export function setDebugOutbox(probe: () => Promise<string>) {
+  debugOutbox = probe;
+}
+
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false>,
 ): Promise<T> {
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 45_000;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${await (debugOutbox?.() ?? '')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

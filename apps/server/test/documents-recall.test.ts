@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingHandling, OutgoingDraft } from '@tinhso/contracts';
 import { queueOutbound } from '../src/modules/exchange/queue-outbound.ts';
 import { AGENCY } from '../src/modules/organisation/demo/agencies.ts';
+import { signerForAgencySeal } from '../src/modules/signatures/key-store.ts';
+import { signPdf } from '../src/modules/signatures/pades-sign.ts';
 import { seedDemoSigning } from '../src/modules/signatures/seed-demo-signing.ts';
 import { colleague, createDraft, decisionBody, officialOf } from './documents-outgoing-fixtures.ts';
 import {
@@ -9,12 +11,14 @@ import {
   DRAFTS,
   issueAndDeliver,
   outboundOf,
+  setDebugOutbox,
   waitFor,
   type Cast,
   type InboxItem,
 } from './documents-recall-fixtures.ts';
 import { agencyIdOf, queueInput } from './exchange-fixtures.ts';
 import { startTestApp, type TestApp } from './harness.ts';
+import { samplePdf } from './signatures-tools.ts';
 
 // Recall (thu hồi) and replacement across the exchange (ADR 0023): Sở Tư pháp issues to Văn phòng
 // UBND tỉnh, then recalls; the office's copy is destroyed, its handling stops and 15 comes back.
@@ -37,6 +41,15 @@ beforeAll(async () => {
     directorId: (await officialOf(t, 'giamdoc')).officialId,
     officeId: await agencyIdOf(t, AGENCY.vpUbnd),
   };
+  setDebugOutbox(async () => {
+    const failing = await t.database.db
+      .selectFrom('outbox')
+      .select(['topic', 'attempts', 'last_error'])
+      .where('processed_at', 'is', null)
+      .where('last_error', 'is not', null)
+      .execute();
+    return failing.length ? `; outbox failures: ${JSON.stringify(failing)}` : '';
+  });
 }, 180_000);
 afterAll(async () => t?.close());
 
@@ -141,7 +154,7 @@ describe('recall of an issued document', () => {
     expect(original?.recipients[0]?.history.map((h) => h.code)).not.toContain('15');
     const page = await cast.vanthu.get<OutgoingDraft>(`${DRAFTS}/${issued.id}`);
     expect(page.body.recipients[0]?.exchangeStatus?.code).toBe('15');
-  });
+  }, 120_000);
 
   it('recalls a document still waiting in the box without registering it', async () => {
     const { issued, documentId, entry } = await issueAndDeliver(cast, {
@@ -160,7 +173,7 @@ describe('recall of an issued document', () => {
     expect(waiting.body.items.map((item) => item.id)).not.toContain(entry.id);
     expect((await cast.vanthutinh.post(`/api/exchange/inbox/${entry.id}/register`, {})).status).toBe(409);
     await waitFor('15', async () => (await recipientOf(issued.id))?.statusCode === '15');
-  });
+  }, 120_000);
 
   it('refuses a recall of a draft, without a reason, or of another agency', async () => {
     const draft = await createDraft(cast.chuyenvien, {
@@ -185,7 +198,7 @@ describe('recall of an issued document', () => {
     expect(drafter.status).toBe(409);
   });
 
-  it('answers 16 to a revocation of a document the office never received', async () => {
+  it('answers 16 to a revocation of a document the office never received, then 15 when it arrives late', async () => {
     const input = await queueInput(t, {
       number: 91,
       pdf: new Uint8Array(),
@@ -204,7 +217,32 @@ describe('recall of an issued document', () => {
     expect(refused.statusDescription).toContain(queued.documentId);
     const row = await boxEntry(cast, queued.documentId, 'revocation');
     expect(row?.state).toBe('refused');
-  });
+
+    // The document itself arrives after its revocation (the outbox keeps no order between them):
+    // it is recalled on arrival, never waits in the box, and 15 follows the 16.
+    const seal = await signerForAgencySeal(t.database.db, await agencyIdOf(t, AGENCY.tuPhap));
+    if (!seal) throw new Error('the demo seed gave Sở Tư pháp no seal');
+    const pdf = await signPdf(await samplePdf(), seal, {
+      reason: 'Phát hành',
+      location: 'Đồng Tháp',
+      name: 'Sở Tư pháp',
+    });
+    const late = await queueInput(t, { number: 91, pdf });
+    await t.database.db.transaction().execute((tx) => queueOutbound(tx, late));
+    const entry = await waitFor('the late document recalled on arrival', async () => {
+      const item = await boxEntry(cast, queued.documentId);
+      return item?.state === 'recalled' ? item : null;
+    });
+    expect(entry.recallReason).toBe('Thu hồi văn bản chưa gửi');
+    expect(await boxEntry(cast, queued.documentId, 'revocation')).toMatchObject({ state: 'applied' });
+    await waitFor('15 after 16', async () => {
+      const answer = await cast.vanthu.get<{ items: { recipients: { history: { code: string }[] }[] }[] }>(
+        `/api/exchange/outbound?sourceId=${input.source.id}`,
+      );
+      const codes = answer.body.items[0]?.recipients[0]?.history.map((h) => h.code) ?? [];
+      return codes.includes('15') && codes.includes('16');
+    });
+  }, 120_000);
 });
 
 describe('replacement of an issued document', () => {
@@ -243,5 +281,5 @@ describe('replacement of an issued document', () => {
       `/api/documents/incoming/${registered.body.id}/handling`,
     );
     expect(linked.body.replacement?.replacedById).toBe(newer.body.id);
-  });
+  }, 120_000);
 });

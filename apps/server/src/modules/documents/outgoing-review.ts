@@ -80,7 +80,7 @@ export async function answerOpinion(
     .executeTakeFirst();
   if (!opinion || opinion.official_id !== caller.officialId) throw notFound('opinion');
   if (opinion.answer !== null) throw conflict('answer', 'outgoing.alreadyAnswered');
-  if (row.status === 'issued')
+  if (row.status === 'issued' || row.status === 'recalled')
     throw conflict('action', 'outgoing.actionNotAllowed', {
       action: 'answer',
       status: row.status,

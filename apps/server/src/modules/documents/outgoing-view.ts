@@ -279,7 +279,7 @@ export async function awaitingMe(db: Db, caller: OutgoingCaller): Promise<Outgoi
         .select(SUMMARY_COLUMNS)
         .where('o.official_id', '=', me)
         .where('o.answer', 'is', null)
-        .where('d.status', '<>', 'issued')
+        .where('d.status', 'not in', ['issued', 'recalled'])
         .execute(),
       summaries(db)
         .select(SUMMARY_COLUMNS)

@@ -51,10 +51,13 @@ export async function queueRevocation(
     actor: input.actor,
   });
   const ids = queued.recipients.map((recipient) => recipient.outboundId);
+  // To the second, as a receiver's edXML timestamp is: a 15 reported within the same second as the
+  // recall must still be the newer status (the tie goes to the later code).
+  const at = new Date(Math.floor(input.at.getTime() / 1000) * 1000);
   if (ids.length > 0) {
     await tx
       .updateTable('exchange_outbound')
-      .set({ status_code: '13', status_description: input.reason, status_at: input.at })
+      .set({ status_code: '13', status_description: input.reason, status_at: at })
       .where('id', 'in', ids)
       .execute();
     await tx
@@ -65,7 +68,7 @@ export async function queueRevocation(
           code: '13',
           description: input.reason,
           staff: input.actor.label,
-          reported_at: input.at,
+          reported_at: at,
         })),
       )
       .execute();
