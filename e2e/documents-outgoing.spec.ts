@@ -83,7 +83,7 @@ test('a decision is drafted, approved and signed, then sealed, numbered and issu
   await clerk.goto(draftUrl);
   await clerk.getByLabel(/^Số lượng bản/).fill('2');
   await clerk.getByRole('button', { name: 'Đóng dấu số, cấp số và phát hành' }).click();
-  await expect(clerk.getByText('Đã phát hành')).toBeVisible();
+  await expect(clerk.getByText('Đã phát hành', { exact: true })).toBeVisible();
   await expect(clerk.locator('.lead')).toContainText(/Số, ký hiệu: \d{2}\/QĐ-STP/);
   const signatures = clerk.getByRole('table', { name: 'Chữ ký số trên văn bản' });
   await expect(signatures.getByRole('row')).toHaveCount(3);

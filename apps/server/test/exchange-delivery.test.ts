@@ -103,6 +103,7 @@ describe('same-server delivery', () => {
     const entry = await waitFor('the package in the box', () => inboxEntry(sent.documentId));
     expect(entry.state).toBe('waiting');
     expect(entry.signer).toMatch(/Sở Tư pháp/);
+    expect(entry.signer, 'names as a clerk reads them, not a distinguished name').not.toMatch(/CN=/);
     await waitFor('status 01', async () => (await statusOf(sent.sourceId))?.statusCode === '01');
 
     const registered = await vpClerk.post<{ id: string; numberSymbol: string; scanFileId: string }>(

@@ -32,7 +32,10 @@ export async function listInbound(
     items: rows.map((row) => {
       const envelope = row.envelope as StoredEnvelope;
       const header = envelope.messageHeader;
-      const verification = row.verification as { package: PackageSignatureReport };
+      const verification = row.verification as {
+        package: PackageSignatureReport;
+        pdfs?: { reports: { signer: { commonName: string | null } | null }[] }[];
+      };
       return {
         id: row.id,
         agencyId: row.agency_id,
@@ -45,7 +48,7 @@ export async function listInbound(
         promulgationDate: header.promulgationInfo.promulgationDate,
         transport: row.transport,
         state: row.state,
-        signer: verification.package.signer?.subject ?? null,
+        signer: signersOf(verification),
         attachments: envelope.attachments.map((a) => ({
           name: a.attachmentName,
           contentType: a.contentType,
@@ -221,4 +224,20 @@ export async function importDirectory(
     })
     .execute();
   return entries.length;
+}
+
+/**
+ * Who signed, as a clerk reads it: the common names on the document's PDF signatures in signing
+ * order (the official, then the agency seal), else the package's XML-DSig signer.
+ */
+function signersOf(verification: {
+  package: PackageSignatureReport;
+  pdfs?: { reports: { signer: { commonName: string | null } | null }[] }[];
+}): string | null {
+  const names = (verification.pdfs ?? [])
+    .flatMap((pdf) => pdf.reports.map((report) => report.signer?.commonName ?? null))
+    .filter((name): name is string => Boolean(name));
+  if (names.length > 0) return [...new Set(names)].join('; ');
+  const subject = verification.package.signer?.subject ?? null;
+  return subject === null ? null : (/(?:^|,\s*)CN=([^,]+)/.exec(subject)?.[1] ?? subject);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   ExchangeDirectoryList,
   ExchangeInboundList,
@@ -32,6 +33,8 @@ export function ExchangePage() {
   const outbound = useApi(ExchangeOutboundList, '/api/exchange/outbound');
   const quarantine = useApi(ExchangeQuarantineList, '/api/exchange/quarantine');
   const directory = useApi(ExchangeDirectoryList, '/api/exchange/directory');
+  // What the clerk just did, said above the box: the decided card itself leaves the box.
+  const [decided, setDecided] = useState<{ kind: Decision; subject: string } | null>(null);
   return (
     <>
       <h1>{t('exchange.title')}</h1>
@@ -39,6 +42,16 @@ export function ExchangePage() {
       {canRegister ? (
         <section aria-labelledby="exchange-inbox">
           <h2 id="exchange-inbox">{t('exchange.inbox')}</h2>
+          {decided ? (
+            <SuccessMessage>
+              {decided.kind === 'registered'
+                ? t('exchange.registered', { subject: decided.subject })
+                : t('exchange.returnedToSender', { subject: decided.subject })}{' '}
+              {decided.kind === 'registered' ? (
+                <Link to="/workspace/documents/incoming">{t('exchange.openRegister')}</Link>
+              ) : null}
+            </SuccessMessage>
+          ) : null}
           <AsyncContent
             state={inbox}
             isEmpty={(data) => data.items.length === 0}
@@ -47,7 +60,14 @@ export function ExchangePage() {
             {(data) => (
               <ul className="card-list">
                 {data.items.map((item) => (
-                  <ReceivedCard key={item.id} item={item} onDecided={inbox.reload} />
+                  <ReceivedCard
+                    key={item.id}
+                    item={item}
+                    onDecided={(kind) => {
+                      setDecided({ kind, subject: item.subject });
+                      inbox.reload();
+                    }}
+                  />
                 ))}
               </ul>
             )}
@@ -117,7 +137,15 @@ export function ExchangePage() {
   );
 }
 
-function ReceivedCard({ item, onDecided }: { item: ExchangeInboundItem; onDecided: () => void }) {
+type Decision = 'registered' | 'returned';
+
+function ReceivedCard({
+  item,
+  onDecided,
+}: {
+  item: ExchangeInboundItem;
+  onDecided: (kind: Decision) => void;
+}) {
   const { t } = useTranslation();
   const [isReturning, setReturning] = useState(false);
   const register = useAction(() => registerReceived(item.id));
@@ -132,14 +160,13 @@ function ReceivedCard({ item, onDecided }: { item: ExchangeInboundItem; onDecide
       </p>
       <p>{item.signer ? t('exchange.signedBy', { signer: item.signer }) : t('exchange.unsigned')}</p>
       <FormAlert error={register.error ?? giveBack.error} />
-      {register.isDone ? <SuccessMessage>{t('exchange.registered')}</SuccessMessage> : null}
       <div className="actions">
         <button
           type="button"
           className="button button--primary"
           disabled={register.isPending}
           onClick={() => {
-            void register.run().then((outcome) => outcome.ok && onDecided());
+            void register.run().then((outcome) => outcome.ok && onDecided('registered'));
           }}
         >
           {t('exchange.register')}
@@ -158,7 +185,7 @@ function ReceivedCard({ item, onDecided }: { item: ExchangeInboundItem; onDecide
           onSubmit={(event) => {
             event.preventDefault();
             const reason = formText(new FormData(event.currentTarget), 'reason');
-            void giveBack.run(reason).then((outcome) => outcome.ok && onDecided());
+            void giveBack.run(reason).then((outcome) => outcome.ok && onDecided('returned'));
           }}
         >
           <TextField name="reason" label={t('exchange.returnReason')} />

@@ -1,0 +1,110 @@
+// A document goes from one demo agency to another and its statuses come back (issue 4, "Done when"):
+// Sở Tư pháp drafts, signs and issues a decision to Văn phòng UBND tỉnh through the API (the drafting
+// screens have their own journey, documents-outgoing.spec.ts); in the browser the office's clerk finds
+// it in the exchange box with its valid signature and enters it in the register, and Sở Tư pháp's
+// clerk sees the office's answers come back on the same page: 01 arrived, then 03 registered.
+
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { AGENCY } from '@tinhso/server/demo-directory';
+import { expectNoAxeViolations, PASSWORD, signIn } from './support.ts';
+
+const SUMMARY = `Về việc phối hợp kiểm tra công tác chứng thực (liên thông ${Date.now().toString(36)})`;
+
+async function apiAs(
+  playwright: { request: { newContext(options: { baseURL?: string }): Promise<APIRequestContext> } },
+  baseURL: string | undefined,
+  username: string,
+) {
+  const request = await playwright.request.newContext({ baseURL });
+  const login = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  const { session } = (await login.json()) as { session: { csrfToken: string } };
+  const post = async <T>(path: string, data: object = {}) => {
+    const answer = await request.post(path, { headers: { 'x-csrf-token': session.csrfToken }, data });
+    expect(answer.ok(), `${path}: ${answer.status()} ${await answer.text()}`).toBe(true);
+    return (await answer.json()) as T;
+  };
+  return { request, post };
+}
+
+async function reloadUntil(page: Page, check: () => Promise<void>) {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 3_000] });
+}
+
+test('a decision issued by Sở Tư pháp reaches Văn phòng UBND tỉnh, is registered there, and its statuses come back', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const drafter = await apiAs(playwright, baseURL, 'chuyenvien');
+  const director = await apiAs(playwright, baseURL, 'giamdoc');
+  const clerk = await apiAs(playwright, baseURL, 'vanthu');
+
+  const agencies = (await (await drafter.request.get('/api/public/agencies')).json()) as {
+    items: { id: string; code: string }[];
+  };
+  const office = agencies.items.find((agency) => agency.code === AGENCY.vpUbnd);
+  expect(office, 'the demo has Văn phòng UBND tỉnh').toBeDefined();
+  const colleagues = (await (await drafter.request.get('/api/documents/outgoing/colleagues')).json()) as {
+    items: { officialId: string; name: string; signingLines: string[] | null }[];
+  };
+  const signer = colleagues.items.find((colleague) => colleague.name === 'Huỳnh Thị Ngọc Hân');
+  expect(signer?.signingLines, 'the director may sign').not.toBeNull();
+
+  const draft = await drafter.post<{ id: string }>('/api/documents/outgoing/drafts', {
+    typeCode: 'quyet_dinh',
+    summary: SUMMARY,
+    body: 'Điều 1. Phối hợp kiểm tra công tác chứng thực tại các xã, phường.\n\nĐiều 2. Quyết định có hiệu lực từ ngày ký.',
+    place: 'Đồng Tháp',
+    recipients: [{ kind: 'agency', agencyId: office!.id }],
+    signerId: signer!.officialId,
+    urgency: 'thuong',
+    confidentiality: 'thuong',
+  });
+  const drafts = `/api/documents/outgoing/drafts/${draft.id}`;
+  await drafter.post(`${drafts}/submit`);
+  await director.post(`${drafts}/approve`);
+  await director.post(`${drafts}/sign`);
+  const issued = await clerk.post<{ numberSymbol: string }>(`${drafts}/issue`);
+  expect(issued.numberSymbol).toMatch(/^\d+\/QĐ-STP$/);
+
+  // Văn phòng UBND tỉnh: the package waits in the box with the signer named; the clerk registers it.
+  const receiving = await (await browser.newContext()).newPage();
+  await signIn(receiving, 'vanthutinh');
+  await expect(receiving).toHaveURL(/\/workspace$/);
+  await receiving.goto('/workspace/exchange');
+  const box = receiving.getByRole('region', { name: 'Văn bản điện tử đến chờ đăng ký' });
+  const card = box.getByRole('listitem').filter({ hasText: SUMMARY });
+  await reloadUntil(receiving, () => expect(card).toBeVisible({ timeout: 2_000 }));
+  await expect(card.getByRole('heading', { level: 3 })).toContainText(issued.numberSymbol);
+  await expect(card).toContainText('Chữ ký số hợp lệ: Huỳnh Thị Ngọc Hân');
+  await expect(card).toContainText('Từ Sở Tư pháp');
+  await expectNoAxeViolations(receiving);
+  await card.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
+  await expect(box.getByText(`Đã vào sổ văn bản đến: ${SUMMARY}.`)).toBeVisible();
+  await expect(card).toHaveCount(0);
+
+  // The office's register has it, under the number the sender gave it.
+  await box.getByRole('link', { name: 'Xem sổ văn bản đến' }).click();
+  await expect(receiving).toHaveURL(/\/workspace\/documents\/incoming$/);
+  await expect(receiving.getByRole('table').getByRole('row').filter({ hasText: SUMMARY })).toContainText(
+    issued.numberSymbol,
+  );
+
+  // Sở Tư pháp: the documents sent show the office's latest answer, 03 registered.
+  const sending = await (await browser.newContext()).newPage();
+  await signIn(sending, 'vanthu');
+  await expect(sending).toHaveURL(/\/workspace$/);
+  await sending.goto('/workspace/exchange');
+  const sent = sending
+    .getByRole('table', { name: 'Văn bản đã gửi' })
+    .getByRole('row')
+    .filter({ hasText: SUMMARY });
+  await reloadUntil(sending, () => expect(sent).toContainText('03 · Đã tiếp nhận', { timeout: 2_000 }));
+  await expect(sent).toContainText(`(${AGENCY.vpUbnd})`);
+  await expectNoAxeViolations(sending);
+});
