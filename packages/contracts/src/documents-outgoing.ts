@@ -337,6 +337,20 @@ export const SigningAuthorisation = Type.Object({
 });
 export type SigningAuthorisation = Static<typeof SigningAuthorisation>;
 
+export const SigningAuthorisationList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      ...SigningAuthorisation.properties,
+      granteeName: Type.String(),
+      current: Type.Boolean({ description: 'Whether it lets its holder sign TUQ. today' }),
+    }),
+  ),
+  officials: Type.Array(Type.Object({ officialId: Uuid, name: Type.String(), title: Type.String() }), {
+    description: 'Officials holding a post in the agency today: whom the head may authorise',
+  }),
+});
+export type SigningAuthorisationList = Static<typeof SigningAuthorisationList>;
+
 export const OutgoingColleagueList = Type.Object({
   items: Type.Array(
     Type.Object({

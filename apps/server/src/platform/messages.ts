@@ -342,6 +342,16 @@ const FIELD_MESSAGES: Record<string, Template> = {
     vi: 'văn bản mật không được gửi qua môi trường điện tử',
     en: 'secret documents are never sent electronically',
   },
+  'outgoing.notTheHead': {
+    vi: 'chỉ người đứng đầu cơ quan (hoặc cấp phó được giao quyền) mới ủy quyền ký (TUQ.)',
+    en: 'only the head of the agency (or the acting head) authorises signing on their behalf (TUQ.)',
+  },
+  'outgoing.notYourself': { vi: 'không thể tự ủy quyền cho chính mình', en: 'cannot authorise yourself' },
+  'outgoing.endsAfterStart': {
+    vi: 'ngày kết thúc phải sau ngày bắt đầu ({date})',
+    en: 'the end must be after the start ({date})',
+  },
+  'outgoing.authorisationEnded': { vi: 'giấy ủy quyền đã hết hiệu lực', en: 'the authorisation has ended' },
 };
 
 const TYPE_NAMES: Record<string, Template> = {

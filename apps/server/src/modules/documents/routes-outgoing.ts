@@ -30,6 +30,7 @@ import { actingAgency } from './acting-agency.ts';
 import { findVisibleDraft, outgoingCallerOf, type OutgoingCaller } from './outgoing-access.ts';
 import { createDraft, editDraft, prepareVersion } from './outgoing-drafts.ts';
 import { issueDraft } from './outgoing-issue.ts';
+import { authorisationRoutes } from './routes-authorisations.ts';
 import { recallRoutes } from './routes-recall.ts';
 import {
   answerOpinion,
@@ -67,6 +68,7 @@ type StepRun = (step: {
  */
 export const outgoingRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   await app.register(recallRoutes, { db });
+  await app.register(authorisationRoutes, { db });
   const view = async (request: FastifyRequest, id: string) =>
     getDraftView(db, await outgoingCallerOf(db, principalOf(request)), id);
 

@@ -17,6 +17,7 @@ import { incomingPages } from './documents-incoming.ts';
 import { exchangePages } from './exchange.ts';
 import { recallPages } from './documents-recall.ts';
 import { remoteSigningPages } from './remote-signing.ts';
+import { authorisationPages } from './authorisations.ts';
 
 export const en: Dictionary<typeof vi> = {
   ...common,
@@ -36,4 +37,5 @@ export const en: Dictionary<typeof vi> = {
   ...exchangePages,
   ...recallPages,
   ...remoteSigningPages,
+  ...authorisationPages,
 };

@@ -15,6 +15,7 @@ import { incomingPages } from './documents-incoming.ts';
 import { exchangePages } from './exchange.ts';
 import { recallPages } from './documents-recall.ts';
 import { remoteSigningPages } from './remote-signing.ts';
+import { authorisationPages } from './authorisations.ts';
 
 /** Vietnamese, the source language: every other dictionary has exactly these keys. */
 export const vi = {
@@ -35,4 +36,5 @@ export const vi = {
   ...exchangePages,
   ...recallPages,
   ...remoteSigningPages,
+  ...authorisationPages,
 };

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { formText } from '../../../lib/form-data.ts';
 import { hasPermission, useSignedInSession } from '../../../session/session-context.tsx';
 import { OutgoingAwaitingMe } from './outgoing-awaiting-me.tsx';
+import { SigningAuthorisations } from './signing-authorisations.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -102,6 +103,7 @@ export function OutgoingListPage() {
           </>
         )}
       </AsyncContent>
+      {hasPermission(session, 'document.sign') ? <SigningAuthorisations /> : null}
     </>
   );
 }

@@ -1,0 +1,25 @@
+/** Giấy ủy quyền ký (TUQ., NĐ 30/2020 Điều 13). */
+export const authorisationPages = {
+  authorisations: {
+    title: 'Ủy quyền ký (TUQ.)',
+    lead: 'Người đứng đầu cơ quan ủy quyền cho công chức ký "TUQ." trong một khoảng thời gian; khối chữ ký in theo giấy ủy quyền còn hiệu lực vào ngày ký.',
+    empty: 'Chưa có giấy ủy quyền nào.',
+    grantee: 'Người được ủy quyền',
+    startsOn: 'Từ ngày',
+    endsOn: 'Đến hết ngày trước',
+    endsOnHint: 'Để trống nếu chưa định ngày kết thúc.',
+    open: 'Chưa định',
+    state: 'Hiệu lực hôm nay',
+    current: 'Đang hiệu lực',
+    notCurrent: 'Không hiệu lực',
+    actions: 'Thao tác',
+    end: 'Chấm dứt',
+    endFor: 'Chấm dứt ủy quyền của {{name}}',
+    ended: 'Đã chấm dứt ủy quyền.',
+    grant: 'Ủy quyền ký',
+    granted: 'Đã ghi giấy ủy quyền.',
+    choose: '— Chọn công chức —',
+    note: 'Nội dung ủy quyền',
+    noteHint: 'Ví dụ: ký các văn bản chứng thực trong thời gian Giám đốc đi công tác.',
+  },
+};
