@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '@tinhso/contracts';
 import { enrolSigningKey } from '../../../api/signatures.ts';
-import { FormAlert, SuccessMessage } from '../../../components/form-feedback.tsx';
-import { SelectField, SubmitButton, TextField } from '../../../components/form-fields.tsx';
+import { SelectField, TextField } from '../../../components/form-fields.tsx';
 import { useAction } from '../../../hooks/use-action.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { OwnerFields } from './owner-fields.tsx';
+import { OwnerUploadForm } from './owner-upload-form.tsx';
 
 const FIELDS = ['file', 'password', 'kind', 'agencyId', 'officialId'];
 
@@ -25,35 +24,24 @@ export function EnrolKeyForm({
   const [agencyId, setAgencyId] = useState('');
   const enrol = useAction(enrolSigningKey);
   return (
-    <section aria-labelledby="signatures-enrol">
-      <h2 id="signatures-enrol">{t('signaturesAdmin.enrolTitle')}</h2>
-      <p>{t('signaturesAdmin.enrolLead')}</p>
-      <form
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const data = new FormData(form);
-          // A seal belongs to the agency; a personal key to the official (the agency says which post).
-          if (kind === 'seal') data.delete('officialId');
-          void enrol.run(data).then((outcome) => {
-            if (!outcome.ok) return;
-            form.reset();
-            setAgencyId('');
-            onEnrolled();
-          });
-        }}
-      >
-        <FormAlert error={enrol.error} fields={FIELDS} />
-        {enrol.isDone && enrol.result ? (
-          <SuccessMessage>
-            {t('signaturesAdmin.enrolled', {
+    <OwnerUploadForm
+      id="signatures-enrol"
+      title={t('signaturesAdmin.enrolTitle')}
+      lead={t('signaturesAdmin.enrolLead')}
+      action={enrol}
+      fields={FIELDS}
+      success={
+        enrol.isDone && enrol.result
+          ? t('signaturesAdmin.enrolled', {
               name: enrol.result.commonName ?? enrol.result.subject,
               date: formatDate(enrol.result.notAfter, language),
-            })}
-          </SuccessMessage>
-        ) : null}
+            })
+          : null
+      }
+      owner={{ agencies, agencyId, onAgency: setAgencyId, withOfficial: kind === 'personal' }}
+      file={{ accept: '.p12,.pfx,application/x-pkcs12', label: t('signaturesAdmin.file') }}
+      submit={{ label: t('signaturesAdmin.enrol'), pendingLabel: t('signaturesAdmin.enrolling') }}
+      before={
         <SelectField
           name="kind"
           label={t('signaturesAdmin.kind')}
@@ -66,20 +54,8 @@ export function EnrolKeyForm({
           <option value="personal">{t('signaturesAdmin.kinds.personal')}</option>
           <option value="seal">{t('signaturesAdmin.kinds.seal')}</option>
         </SelectField>
-        <OwnerFields
-          agencies={agencies}
-          agencyId={agencyId}
-          onAgency={setAgencyId}
-          withOfficial={kind === 'personal'}
-          error={enrol.error}
-        />
-        <TextField
-          name="file"
-          type="file"
-          accept=".p12,.pfx,application/x-pkcs12"
-          label={t('signaturesAdmin.file')}
-          error={enrol.error}
-        />
+      }
+      after={
         <TextField
           name="password"
           type="password"
@@ -87,10 +63,18 @@ export function EnrolKeyForm({
           label={t('signaturesAdmin.password')}
           error={enrol.error}
         />
-        <SubmitButton isPending={enrol.isPending} pendingLabel={t('signaturesAdmin.enrolling')}>
-          {t('signaturesAdmin.enrol')}
-        </SubmitButton>
-      </form>
-    </section>
+      }
+      onSubmit={(form) => {
+        const data = new FormData(form);
+        // A seal belongs to the agency; a personal key to the official (the agency says which post).
+        if (kind === 'seal') data.delete('officialId');
+        void enrol.run(data).then((outcome) => {
+          if (!outcome.ok) return;
+          form.reset();
+          setAgencyId('');
+          onEnrolled();
+        });
+      }}
+    />
   );
 }
