@@ -81,3 +81,43 @@ export async function pdfOf(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The people of an outgoing document in Sở Tư pháp, signed in: chuyenvien drafts, giamdoc approves
+ * and signs, vanthu seals and issues; `signerId` and `agencyId` are giamdoc's, `recipientAgencyId`
+ * is lanhdao's agency. Bộ Tư pháp is made known for the external recipient of `decisionBody`.
+ */
+export interface OutgoingCast {
+  chuyenvien: TestClient;
+  giamdoc: TestClient;
+  vanthu: TestClient;
+  signerId: string;
+  agencyId: string;
+  recipientAgencyId: string;
+}
+
+export async function signInOutgoingCast(t: TestApp): Promise<OutgoingCast> {
+  await knowMinistryOfJustice(t);
+  const [chuyenvien, giamdoc, vanthu] = await Promise.all([
+    t.signedIn('chuyenvien'),
+    t.signedIn('giamdoc'),
+    t.signedIn('vanthu'),
+  ]);
+  const { officialId: signerId, agencyId } = await officialOf(t, 'giamdoc');
+  const recipientAgencyId = (await officialOf(t, 'lanhdao')).agencyId;
+  return { chuyenvien, giamdoc, vanthu, signerId, agencyId, recipientAgencyId };
+}
+
+/** Creates a draft of `drafter`'s, submits it straight to `signer`, who approves it (200 each). */
+export async function submitAndApprove(
+  clients: { drafter: TestClient; signer: TestClient },
+  body: Record<string, unknown>,
+): Promise<OutgoingDraft> {
+  const drafts = '/api/documents/outgoing/drafts';
+  const draft = await createDraft(clients.drafter, body);
+  const submitted = await clients.drafter.post(`${drafts}/${draft.id}/submit`, {});
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  const approved = await clients.signer.post<OutgoingDraft>(`${drafts}/${draft.id}/approve`, {});
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  return approved.body;
+}

@@ -11,13 +11,14 @@ import { seedDemoSigning } from '../src/modules/signatures/seed-demo-signing.ts'
 import { requestTimestamp } from '../src/modules/signatures/tsa-client.ts';
 import type { ErrorBody } from './documents-fixtures.ts';
 import {
-  createDraft,
   decisionBody,
-  knowMinistryOfJustice,
   officialOf,
   pdfOf,
+  signInOutgoingCast,
+  submitAndApprove,
+  type OutgoingCast,
 } from './documents-outgoing-fixtures.ts';
-import { freePort, signInDemo, startTestApp, type TestApp, type TestClient } from './harness.ts';
+import { freePort, signInDemo, startTestApp, type TestApp } from './harness.ts';
 import { pdfsig, samplePdf } from './signatures-tools.ts';
 
 // The timestamps wired into TinhSo's own signings (ADR 0024): with SIMULATORS=true and no TSA_URL
@@ -26,33 +27,22 @@ import { pdfsig, samplePdf } from './signatures-tools.ts';
 // timestamp; a configured TSA that does not answer fails the signing with 503 naming `timestamp`.
 
 let t: TestApp;
-let chuyenvien: TestClient;
-let giamdoc: TestClient;
-let vanthu: TestClient;
-let signerId: string;
-let recipientAgencyId: string;
+let cast: OutgoingCast;
 const base = '/api/documents/outgoing/drafts';
 
 beforeAll(async () => {
   t = await startTestApp();
-  await knowMinistryOfJustice(t);
   await seedDemoSigning(t.database.db, { secret: undefined });
-  [chuyenvien, giamdoc, vanthu] = await Promise.all([
-    t.signedIn('chuyenvien'),
-    t.signedIn('giamdoc'),
-    t.signedIn('vanthu'),
-  ]);
-  signerId = (await officialOf(t, 'giamdoc')).officialId;
-  recipientAgencyId = (await officialOf(t, 'lanhdao')).agencyId;
+  cast = await signInOutgoingCast(t);
 }, 120_000);
 afterAll(async () => t?.close());
 
 async function approvedDraft(): Promise<OutgoingDraft> {
-  const draft = await createDraft(chuyenvien, decisionBody({ signerId, recipientAgencyId }));
-  expect((await chuyenvien.post(`${base}/${draft.id}/submit`, {})).status).toBe(200);
-  const approved = await giamdoc.post<OutgoingDraft & ErrorBody>(`${base}/${draft.id}/approve`, {});
-  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-  return approved.body;
+  const { chuyenvien, giamdoc, signerId, recipientAgencyId } = cast;
+  return submitAndApprove(
+    { drafter: chuyenvien, signer: giamdoc },
+    decisionBody({ signerId, recipientAgencyId }),
+  );
 }
 
 describe('timestamps on TinhSo’s signatures', () => {
@@ -70,16 +60,16 @@ describe('timestamps on TinhSo’s signatures', () => {
   it('the official’s signature and the clerk’s seal are timestamped by the demo TSA and judged at the timestamp; pdfsig accepts both', async () => {
     const draft = await approvedDraft();
     const before = Date.now();
-    const signed = await giamdoc.post<ErrorBody>(`${base}/${draft.id}/sign`, {});
+    const signed = await cast.giamdoc.post<ErrorBody>(`${base}/${draft.id}/sign`, {});
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
-    const personal = await pdfOf(giamdoc, `${base}/${draft.id}/versions/2/pdf`);
+    const personal = await pdfOf(cast.giamdoc, `${base}/${draft.id}/versions/2/pdf`);
     expect(await verifyPdf(personal.bytes, await readTrustSettings(t.database.db, new Date()))).toMatchObject(
       [{ valid: true, timestamp: { trusted: true }, validityTimeSource: 'timestamp' }],
     );
 
-    const issued = await vanthu.post<ErrorBody>(`${base}/${draft.id}/issue`, {});
+    const issued = await cast.vanthu.post<ErrorBody>(`${base}/${draft.id}/issue`, {});
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
-    const pdf = await pdfOf(vanthu, `${base}/${draft.id}/versions/3/pdf`);
+    const pdf = await pdfOf(cast.vanthu, `${base}/${draft.id}/versions/3/pdf`);
     const reports = await verifyPdf(pdf.bytes, await readTrustSettings(t.database.db, new Date()));
     expect(reports.map((report) => [report.reason, report.valid, report.timestamp?.trusted])).toEqual([
       ['Phê duyệt, ký ban hành', true, true],
@@ -122,7 +112,7 @@ describe('timestamps on TinhSo’s signatures', () => {
   it('a configured TSA that does not answer fails the signing and the seal with 503 naming timestamp; nothing is signed, no number taken', async () => {
     const draft = await approvedDraft();
     const toIssue = await approvedDraft();
-    expect((await giamdoc.post(`${base}/${toIssue.id}/sign`, {})).status).toBe(200);
+    expect((await cast.giamdoc.post(`${base}/${toIssue.id}/sign`, {})).status).toBe(200);
     const deadTsa = `http://127.0.0.1:${await freePort()}/tsa`;
     const second = await buildApp(
       loadConfig({
@@ -142,14 +132,14 @@ describe('timestamps on TinhSo’s signatures', () => {
       const refused = await leader.post<ErrorBody>(`${base}/${draft.id}/sign`, {});
       expect(refused.status).toBe(503);
       expect(refused.body.issues?.map((issue) => issue.field)).toEqual(['timestamp']);
-      const after = await giamdoc.get<OutgoingDraft>(`${base}/${draft.id}`);
+      const after = await cast.giamdoc.get<OutgoingDraft>(`${base}/${draft.id}`);
       expect(after.body).toMatchObject({ status: 'approved', currentVersion: draft.currentVersion });
 
       const clerk = await signInDemo(secondUrl, t.database.db, 'vanthu');
       const notIssued = await clerk.post<ErrorBody>(`${base}/${toIssue.id}/issue`, {});
       expect(notIssued.status).toBe(503);
       expect(notIssued.body.issues?.map((issue) => issue.field)).toEqual(['timestamp']);
-      const stillSigned = await vanthu.get<OutgoingDraft>(`${base}/${toIssue.id}`);
+      const stillSigned = await cast.vanthu.get<OutgoingDraft>(`${base}/${toIssue.id}`);
       expect(stillSigned.body).toMatchObject({ status: 'signed', numberSymbol: null });
     } finally {
       await second.close();
