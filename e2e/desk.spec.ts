@@ -7,82 +7,32 @@
 // giamdoc (Sở Tư pháp, which decides 2.000488, Phiếu lý lịch tư pháp, fee 200,000 VND in the
 // general case). Each journey enters its own paper dossier through the API, as the counter page would.
 
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { PASSWORD, adminTest, expectNoAxeViolations, signIn, signInAdministrator } from './support.ts';
-
-const LLTP = '2.000488';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-async function officer(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username);
-  await expect(page).toHaveURL(/\/workspace$/);
-  return page;
-}
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { adminTest, expectNoAxeViolations, signInAdministrator } from './support.ts';
+import { officerPage } from './support-api.ts';
+import { openWorklist, receivedAtCounter } from './support-dossiers.ts';
 
 /** The desk enters and receives a paper dossier: it waits for the specialist, its fee due. */
 async function paperDossier(
   request: APIRequestContext,
   applicant: string,
 ): Promise<{ id: string; code: string }> {
-  const login = await request.post('/api/auth/login', { data: { username: 'motcua', password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const { session } = (await login.json()) as { session: { csrfToken: string } };
-  const headers = { 'x-csrf-token': session.csrfToken };
-  const upload = async (name: string) => {
-    const answer = await request.post('/api/files', {
-      headers,
-      multipart: { file: { name, mimeType: 'application/pdf', buffer: PDF } },
-    });
-    expect(answer.status(), await answer.text()).toBe(201);
-    return ((await answer.json()) as { id: string }).id;
-  };
-  const agencies = (await (await request.get('/api/public/agencies')).json()) as {
-    items: { id: string; kind: string }[];
-  };
-  const centre = agencies.items.find((agency) => agency.kind === 'trung_tam_phvhcc');
-  const answer = await request.post('/api/dossiers/counter', {
-    headers,
-    data: {
-      procedureCode: LLTP,
-      receivingAgencyId: centre?.id,
-      channel: 'counter',
-      applicant: {
-        fullName: applicant,
-        personalId: '087099001236',
-        address: 'Số 5 đường Nguyễn Huệ, phường Mỹ Tho',
-      },
-      formData: {
-        nguoiYeuCau: { hoTen: applicant, soDinhDanh: '087099001236', soDienThoai: '0912000222' },
-        loaiPhieu: 'Phiếu số 1',
-        soLuong: 1,
-        mucDich: 'Bổ sung hồ sơ xin việc',
-      },
-      feeCase: 0,
-      deliveryMethod: 'counter',
-      files: [
-        { componentIndex: 0, fileId: await upload('to-khai.pdf') },
-        { componentIndex: 1, fileId: await upload('cccd.pdf') },
-      ],
-      outcome: { kind: 'receive' },
-    },
+  const dossier = await receivedAtCounter(request, {
+    fullName: applicant,
+    personalId: '087099001236',
+    address: 'Số 5 đường Nguyễn Huệ, phường Mỹ Tho',
   });
-  expect(answer.status(), await answer.text()).toBe(201);
-  const dossier = (await answer.json()) as { id: string; code: string; paymentStatus: string };
   expect(dossier.paymentStatus).toBe('due');
   return dossier;
 }
 
 test('the desk takes the fee in cash, with a confirmation, and prints the e-receipt', async ({
   browser,
-  playwright,
-  baseURL,
+  request,
 }) => {
   test.setTimeout(90_000);
-  const api = await playwright.request.newContext({ baseURL });
-  const dossier = await paperDossier(api, 'Trần Thị Thu');
-  const desk = await officer(browser, 'motcua');
+  const dossier = await paperDossier(request, 'Trần Thị Thu');
+  const desk = await officerPage(browser, 'motcua');
   await desk.goto(`/workspace/dossiers/${dossier.id}`);
   const fee = desk.getByRole('region', { name: 'Phí, lệ phí' });
   await expect(fee).toContainText('200.000 đồng');
@@ -117,18 +67,15 @@ test('the desk takes the fee in cash, with a confirmation, and prints the e-rece
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   await expectNoAxeViolations(desk);
-  await api.dispose();
 });
 
 test('the specialist forwards to a chosen leader, who finds it under "Của tôi"', async ({
   browser,
-  playwright,
-  baseURL,
+  request,
 }) => {
   test.setTimeout(90_000);
-  const api = await playwright.request.newContext({ baseURL });
-  const dossier = await paperDossier(api, 'Lê Văn Hậu');
-  const specialist = await officer(browser, 'chuyenvien');
+  const dossier = await paperDossier(request, 'Lê Văn Hậu');
+  const specialist = await officerPage(browser, 'chuyenvien');
   await specialist.goto(`/workspace/dossiers/${dossier.id}`);
   await specialist
     .getByRole('region', { name: 'Thao tác' })
@@ -150,22 +97,13 @@ test('the specialist forwards to a chosen leader, who finds it under "Của tôi
   await expect(overview).toContainText('Người được giao');
   await expect(overview).toContainText('Huỳnh Thị Ngọc Hân');
 
-  const director = await officer(browser, 'giamdoc');
-  await director
-    .getByRole('navigation', { name: 'Điều hướng chính' })
-    .getByRole('link', { name: 'Hồ sơ cần xử lý' })
-    .click();
-  const scope = director.getByRole('navigation', { name: 'Phạm vi danh sách' });
-  await expect(scope.getByRole('link', { name: 'Của tôi', exact: true })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  const director = await officerPage(browser, 'giamdoc');
+  await openWorklist(director);
   const worklist = director.getByRole('table', { name: 'Hồ sơ cần xử lý' });
   const row = worklist.getByRole('row').filter({ hasText: dossier.code });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Người được giao: Huỳnh Thị Ngọc Hân');
   await expectNoAxeViolations(director);
-  await api.dispose();
 });
 
 adminTest(

@@ -4,28 +4,12 @@
 // it in the exchange box with its valid signature and enters it in the register, and Sở Tư pháp's
 // clerk sees the office's answers come back on the same page: 01 arrived, then 03 registered.
 
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AGENCY } from '@tinhso/server/demo-directory';
-import { expectNoAxeViolations, PASSWORD, signIn } from './support.ts';
+import { expectNoAxeViolations } from './support.ts';
+import { apiSession, officerPage } from './support-api.ts';
 
 const SUMMARY = `Về việc phối hợp kiểm tra công tác chứng thực (liên thông ${Date.now().toString(36)})`;
-
-async function apiAs(
-  playwright: { request: { newContext(options: { baseURL?: string }): Promise<APIRequestContext> } },
-  baseURL: string | undefined,
-  username: string,
-) {
-  const request = await playwright.request.newContext({ baseURL });
-  const login = await request.post('/api/auth/login', { data: { username, password: PASSWORD } });
-  expect(login.status(), await login.text()).toBe(200);
-  const { session } = (await login.json()) as { session: { csrfToken: string } };
-  const post = async <T>(path: string, data: object = {}) => {
-    const answer = await request.post(path, { headers: { 'x-csrf-token': session.csrfToken }, data });
-    expect(answer.ok(), `${path}: ${answer.status()} ${await answer.text()}`).toBe(true);
-    return (await answer.json()) as T;
-  };
-  return { request, post };
-}
 
 async function reloadUntil(page: Page, check: () => Promise<void>) {
   await expect(async () => {
@@ -40,9 +24,12 @@ test('a decision issued by Sở Tư pháp reaches Văn phòng UBND tỉnh, is re
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const drafter = await apiAs(playwright, baseURL, 'chuyenvien');
-  const director = await apiAs(playwright, baseURL, 'giamdoc');
-  const clerk = await apiAs(playwright, baseURL, 'vanthu');
+  // A request context each: one session per user, signed in side by side.
+  const apiAs = async (username: string) =>
+    apiSession(await playwright.request.newContext({ baseURL }), username);
+  const drafter = await apiAs('chuyenvien');
+  const director = await apiAs('giamdoc');
+  const clerk = await apiAs('vanthu');
 
   const agencies = (await (await drafter.request.get('/api/public/agencies')).json()) as {
     items: { id: string; code: string }[];
@@ -73,9 +60,7 @@ test('a decision issued by Sở Tư pháp reaches Văn phòng UBND tỉnh, is re
   expect(issued.numberSymbol).toMatch(/^\d+\/QĐ-STP$/);
 
   // Văn phòng UBND tỉnh: the package waits in the box with the signer named; the clerk registers it.
-  const receiving = await (await browser.newContext()).newPage();
-  await signIn(receiving, 'vanthutinh');
-  await expect(receiving).toHaveURL(/\/workspace$/);
+  const receiving = await officerPage(browser, 'vanthutinh');
   await receiving.goto('/workspace/exchange');
   const box = receiving.getByRole('region', { name: 'Văn bản điện tử đến chờ đăng ký' });
   const card = box.getByRole('listitem').filter({ hasText: SUMMARY });
@@ -96,9 +81,7 @@ test('a decision issued by Sở Tư pháp reaches Văn phòng UBND tỉnh, is re
   );
 
   // Sở Tư pháp: the documents sent show the office's latest answer, 03 registered.
-  const sending = await (await browser.newContext()).newPage();
-  await signIn(sending, 'vanthu');
-  await expect(sending).toHaveURL(/\/workspace$/);
+  const sending = await officerPage(browser, 'vanthu');
   await sending.goto('/workspace/exchange');
   const sent = sending
     .getByRole('table', { name: 'Văn bản đã gửi' })

@@ -6,35 +6,20 @@
 // Officers of the demo province: motcua (one-stop desk of the provincial service centre),
 // chuyenvien and giamdoc (Sở Tư pháp, which decides 2.000488, Phiếu lý lịch tư pháp).
 
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type Browser,
-  type Locator,
-  type Page,
-} from '@playwright/test';
-import { PASSWORD, expectNoAxeViolations, signIn } from './support.ts';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support.ts';
+import { apiSession, officerPage, serviceCentreId } from './support-api.ts';
+import { openWorklist } from './support-dossiers.ts';
 
 const LLTP = '2.000488';
 const CITIZEN = '087099001234';
 const CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-K]\d{2}-\d{6}-\d{4}$/;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const FORM_DATA = {
   nguoiYeuCau: { hoTen: 'Phạm Văn Bình', soDinhDanh: '087099001235', soDienThoai: '0912000111' },
   loaiPhieu: 'Phiếu số 1',
   soLuong: 1,
   mucDich: 'Bổ sung hồ sơ xin việc',
 };
-
-/** A page of its own for each officer, so that the journeys hand the dossier from one to the next. */
-async function officer(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username);
-  await expect(page).toHaveURL(/\/workspace$/);
-  return page;
-}
 
 async function expectNoOverflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -48,12 +33,14 @@ async function onPhone(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** A button of the dossier page's action panel ("Thao tác"). */
+function actionButton(page: Page, name: string): Locator {
+  return page.getByRole('region', { name: 'Thao tác' }).getByRole('button', { name, exact: true });
+}
+
 /** Opens an action's dialog from the action panel and sends it as it is. */
 async function act(page: Page, button: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
-  await page
-    .getByRole('region', { name: 'Thao tác' })
-    .getByRole('button', { name: button, exact: true })
-    .click();
+  await actionButton(page, button).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   if (fill) await fill(dialog);
@@ -64,28 +51,12 @@ async function act(page: Page, button: string, fill?: (dialog: Locator) => Promi
 
 /** The citizen files an online dossier through the API, as the portal would. */
 async function fileOnline(request: APIRequestContext): Promise<{ id: string; code: string }> {
-  const login = await request.post('/api/auth/login', { data: { username: CITIZEN, password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const { session } = (await login.json()) as { session: { csrfToken: string } };
-  const headers = { 'x-csrf-token': session.csrfToken };
-  const upload = async (name: string) => {
-    const answer = await request.post('/api/files', {
-      headers,
-      multipart: { file: { name, mimeType: 'application/pdf', buffer: PDF } },
-    });
-    expect(answer.status(), await answer.text()).toBe(201);
-    return ((await answer.json()) as { id: string }).id;
-  };
-  const agencies = (await (await request.get('/api/public/agencies')).json()) as {
-    items: { id: string; kind: string }[];
-  };
-  const centre = agencies.items.find((agency) => agency.kind === 'trung_tam_phvhcc');
-  expect(centre).toBeDefined();
-  const draft = await request.post('/api/dossiers', {
-    headers,
-    data: {
+  const citizen = await apiSession(request, CITIZEN);
+  const { id } = await citizen.post<{ id: string }>(
+    '/api/dossiers',
+    {
       procedureCode: LLTP,
-      receivingAgencyId: centre?.id,
+      receivingAgencyId: await serviceCentreId(request),
       applicant: {
         fullName: 'Nguyễn Thị Mai',
         personalId: CITIZEN,
@@ -96,16 +67,13 @@ async function fileOnline(request: APIRequestContext): Promise<{ id: string; cod
       feeCase: 0,
       deliveryMethod: 'counter',
       files: [
-        { componentIndex: 0, fileId: await upload('to-khai.pdf') },
-        { componentIndex: 1, fileId: await upload('cccd.pdf') },
+        { componentIndex: 0, fileId: await citizen.uploadPdf('to-khai.pdf') },
+        { componentIndex: 1, fileId: await citizen.uploadPdf('cccd.pdf') },
       ],
     },
-  });
-  expect(draft.status(), await draft.text()).toBe(201);
-  const { id } = (await draft.json()) as { id: string };
-  const submitted = await request.post(`/api/dossiers/${id}/submit`, { headers, data: {} });
-  expect(submitted.status(), await submitted.text()).toBe(200);
-  const { code } = (await submitted.json()) as { code: string };
+    201,
+  );
+  const { code } = await citizen.post<{ code: string }>(`/api/dossiers/${id}/submit`, {}, 200);
   expect(code).toMatch(CODE);
   return { id, code };
 }
@@ -114,7 +82,7 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const desk = await officer(browser, 'motcua');
+  const desk = await officerPage(browser, 'motcua');
   await desk
     .getByRole('navigation', { name: 'Điều hướng chính' })
     .getByRole('link', { name: 'Tiếp nhận tại quầy' })
@@ -169,16 +137,8 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
   await onPhone(desk);
 
   // The specialist finds it in the agency's worklist by its code and hands it over.
-  const specialist = await officer(browser, 'chuyenvien');
-  await specialist
-    .getByRole('navigation', { name: 'Điều hướng chính' })
-    .getByRole('link', { name: 'Hồ sơ cần xử lý' })
-    .click();
-  const scope = specialist.getByRole('navigation', { name: 'Phạm vi danh sách' });
-  await expect(scope.getByRole('link', { name: 'Của tôi', exact: true })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  const specialist = await officerPage(browser, 'chuyenvien');
+  const scope = await openWorklist(specialist);
   await scope.getByRole('link', { name: 'Của cơ quan', exact: true }).click();
   await expect(specialist).toHaveURL(/\/workspace\/dossiers\?scope=agency$/);
   await expect(scope.getByRole('link', { name: 'Của cơ quan', exact: true })).toHaveAttribute(
@@ -201,24 +161,16 @@ test('a paper dossier: entered at the desk, forwarded, approved, returned, with 
   await listed.getByRole('link', { name: code }).click();
   await expect(specialist.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` })).toBeVisible();
   await expect(specialist.getByText('Được tiếp nhận (Mã trạng thái Cổng DVCQG: 2)')).toBeVisible();
-  await expect(
-    specialist
-      .getByRole('region', { name: 'Thao tác' })
-      .getByRole('button', { name: 'Giải quyết', exact: true }),
-  ).toHaveCount(0);
+  await expect(actionButton(specialist, 'Giải quyết')).toHaveCount(0);
   await expectNoAxeViolations(specialist);
   await act(specialist, 'Chuyển tiếp', (dialog) =>
     dialog.getByLabel('Ghi chú').fill('Đủ điều kiện cấp phiếu'),
   );
   await expect(specialist.getByText('Đang xử lý (Mã trạng thái Cổng DVCQG: 4)')).toBeVisible();
-  await expect(
-    specialist
-      .getByRole('region', { name: 'Thao tác' })
-      .getByRole('button', { name: 'Chuyển tiếp', exact: true }),
-  ).toHaveCount(0);
+  await expect(actionButton(specialist, 'Chuyển tiếp')).toHaveCount(0);
 
   // The director decides; a counter dossier waits at the desk for the applicant.
-  const director = await officer(browser, 'giamdoc');
+  const director = await officerPage(browser, 'giamdoc');
   await director.goto(dossierUrl);
   await act(director, 'Giải quyết');
   await expect(director.getByText('Đã xử lý xong (Mã trạng thái Cổng DVCQG: 9)')).toBeVisible();
@@ -280,7 +232,7 @@ test('an online dossier: received from the counter queue, then one apology with 
   test.setTimeout(120_000);
   const { id, code } = await fileOnline(request);
 
-  const desk = await officer(browser, 'motcua');
+  const desk = await officerPage(browser, 'motcua');
   await desk.goto('/workspace/counter');
   const queue = desk.getByRole('region', { name: 'Hồ sơ trực tuyến chờ kiểm tra' });
   const row = queue.getByRole('row').filter({ hasText: code });
@@ -300,7 +252,7 @@ test('an online dossier: received from the counter queue, then one apology with 
   await expect(queue.getByRole('row').filter({ hasText: code })).toHaveCount(0);
 
   // The specialist apologises once; the due date moves and a second apology is not offered.
-  const specialist = await officer(browser, 'chuyenvien');
+  const specialist = await officerPage(browser, 'chuyenvien');
   await specialist.goto(`/workspace/dossiers/${id}`);
   await expect(specialist.getByText('Được tiếp nhận (Mã trạng thái Cổng DVCQG: 2)')).toBeVisible();
   const actions = specialist.getByRole('region', { name: 'Thao tác' });

@@ -1,44 +1,38 @@
 // A paper dossier received at the provincial service centre's counter by motcua, entered through the
 // API as the counter page would (procedure 2.000488, decided by Sở Tư pháp). Shared by the journeys
-// that need a received dossier.
+// that need a received dossier, with the way an officer opens the worklist.
 
-import { expect, type APIRequestContext } from '@playwright/test';
-import { PASSWORD } from './support.ts';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { apiSession, serviceCentreId } from './support-api.ts';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+export interface CounterApplicant {
+  fullName: string;
+  personalId?: string;
+  address: string;
+  phone?: string;
+}
+
+const TRAN_VAN_HUNG: CounterApplicant = {
+  fullName: 'Trần Văn Hùng',
+  address: 'Số 3 đường Nguyễn Huệ, phường Mỹ Tho, tỉnh Đồng Tháp',
+  phone: '0912000222',
+};
 
 /** A paper dossier received at the centre's counter, entered by the desk through the API. */
-export async function receivedAtCounter(request: APIRequestContext): Promise<{ id: string; code: string }> {
-  const login = await request.post('/api/auth/login', { data: { username: 'motcua', password: PASSWORD } });
-  expect(login.status(), await login.text()).toBe(200);
-  const { session } = (await login.json()) as { session: { csrfToken: string } };
-  const headers = { 'x-csrf-token': session.csrfToken };
-  const upload = async (name: string) => {
-    const answer = await request.post('/api/files', {
-      headers,
-      multipart: { file: { name, mimeType: 'application/pdf', buffer: PDF } },
-    });
-    expect(answer.status(), await answer.text()).toBe(201);
-    return ((await answer.json()) as { id: string }).id;
-  };
-  const agencies = (await (await request.get('/api/public/agencies')).json()) as {
-    items: { id: string; kind: string }[];
-  };
-  const centre = agencies.items.find((agency) => agency.kind === 'trung_tam_phvhcc');
-  expect(centre).toBeDefined();
-  const answer = await request.post('/api/dossiers/counter', {
-    headers,
-    data: {
+export async function receivedAtCounter(
+  request: APIRequestContext,
+  applicant: CounterApplicant = TRAN_VAN_HUNG,
+): Promise<{ id: string; code: string; paymentStatus: string }> {
+  const desk = await apiSession(request, 'motcua');
+  return desk.post(
+    '/api/dossiers/counter',
+    {
       procedureCode: '2.000488',
-      receivingAgencyId: centre?.id,
+      receivingAgencyId: await serviceCentreId(request),
       channel: 'counter',
-      applicant: {
-        fullName: 'Trần Văn Hùng',
-        address: 'Số 3 đường Nguyễn Huệ, phường Mỹ Tho, tỉnh Đồng Tháp',
-        phone: '0912000222',
-      },
+      applicant,
       formData: {
-        nguoiYeuCau: { hoTen: 'Trần Văn Hùng', soDinhDanh: '087099001236', soDienThoai: '0912000222' },
+        nguoiYeuCau: { hoTen: applicant.fullName, soDinhDanh: '087099001236', soDienThoai: '0912000222' },
         loaiPhieu: 'Phiếu số 1',
         soLuong: 1,
         mucDich: 'Bổ sung hồ sơ xin việc',
@@ -46,12 +40,25 @@ export async function receivedAtCounter(request: APIRequestContext): Promise<{ i
       feeCase: 0,
       deliveryMethod: 'counter',
       files: [
-        { componentIndex: 0, fileId: await upload('to-khai.pdf') },
-        { componentIndex: 1, fileId: await upload('cccd.pdf') },
+        { componentIndex: 0, fileId: await desk.uploadPdf('to-khai.pdf') },
+        { componentIndex: 1, fileId: await desk.uploadPdf('cccd.pdf') },
       ],
       outcome: { kind: 'receive' },
     },
-  });
-  expect(answer.status(), await answer.text()).toBe(201);
-  return (await answer.json()) as { id: string; code: string };
+    201,
+  );
+}
+
+/** Opens "Hồ sơ cần xử lý" from the main navigation; it opens on the officer's own ("Của tôi"). */
+export async function openWorklist(page: Page): Promise<Locator> {
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Hồ sơ cần xử lý' })
+    .click();
+  const scope = page.getByRole('navigation', { name: 'Phạm vi danh sách' });
+  await expect(scope.getByRole('link', { name: 'Của tôi', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  return scope;
 }
