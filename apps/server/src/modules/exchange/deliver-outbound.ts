@@ -99,13 +99,16 @@ async function signedPackage(
     }),
   );
   const signed = new TextEncoder().encode(await signPackage(xml, signer));
-  // The first signed copy wins: two workers racing keep one version of the package.
-  await db
+  // The first signed copy wins: two workers racing keep one version of the package. The winner
+  // knows its bytes; only a loser reads the kept copy back.
+  const won = await db
     .updateTable('exchange_package')
     .set({ signed_xml: signed })
     .where('id', '=', packageId)
     .where('signed_xml', 'is', null)
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  if (won) return signed;
   const kept = await db
     .selectFrom('exchange_package')
     .select('signed_xml')

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { createHash, webcrypto } from 'node:crypto';
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import {
-  checkChain,
-  checkRevocation,
   describeName,
   nameAttribute,
   type RevocationStatus,
@@ -20,6 +18,7 @@ import {
   scopeOf,
   type XmlNode,
 } from './canonical-xml.ts';
+import { checkSealChain, parseCertificate } from './chain-verdicts.ts';
 
 /**
  * The XML-DSig profile of edXML packages (R-EDX-1, vn-norms §3.3; ADR 0021): one enveloped
@@ -181,16 +180,19 @@ export async function verifyPackageSignature(
               ? 'DigestMethod must be SHA-256'
               : null;
   if (profileProblem) return refused(profileProblem);
+  const chain: Uint8Array[] = [];
   const certificates = childrenOf(child(child(signature, 'KeyInfo'), 'X509Data') ?? signature)
     .filter((item) => localName(item.name) === 'X509Certificate')
     .map((item) => {
       try {
-        return pkijs.Certificate.fromBER(Buffer.from(textOf(item).replace(/\s+/g, ''), 'base64'));
+        const der = Buffer.from(textOf(item).replace(/\s+/g, ''), 'base64');
+        chain.push(der);
+        return parseCertificate(der);
       } catch {
         return null;
       }
     });
-  const [certificate, ...others] = certificates;
+  const [certificate] = certificates;
   if (!certificate || certificates.some((item) => item === null))
     return refused('KeyInfo/X509Data must carry the signer certificate');
   const signer = {
@@ -209,32 +211,20 @@ export async function verifyPackageSignature(
     value: Buffer.from(textOf(child(signature, 'SignatureValue')).replace(/\s+/g, ''), 'base64'),
   });
   if (!valueMatches) problems.push('the signature value does not verify with the certificate');
-  const anchors = trust.anchors.map((der) => pkijs.Certificate.fromBER(der));
-  const now = trust.now ?? new Date();
-  const chain = await checkChain({
-    signer: certificate,
-    others: others.filter((item): item is pkijs.Certificate => item !== null),
-    anchors,
-    now,
-    claimedSigningTime: null,
+  const verdict = await checkSealChain({
+    chain,
+    anchors: trust.anchors,
+    crls: trust.crls ?? [],
+    now: trust.now ?? new Date(),
   });
-  if (chain.problem) problems.push(`certificate chain: ${chain.problem}`);
-  const revocation =
-    chain.trust === 'trusted'
-      ? await checkRevocation({
-          path: chain.path,
-          crls: (trust.crls ?? []).map((der) => pkijs.CertificateRevocationList.fromBER(der)),
-          now,
-        })
-      : { revocation: 'unknown' as const, problem: null };
-  if (revocation.problem) problems.push(revocation.problem);
+  problems.push(...verdict.problems);
   const integrity = digestMatches && valueMatches;
   return {
     integrity,
-    trust: chain.trust,
-    revocation: revocation.revocation,
+    trust: verdict.trust,
+    revocation: verdict.revocation,
     signer,
-    valid: integrity && chain.trust === 'trusted' && revocation.revocation === 'good',
+    valid: integrity && verdict.trust === 'trusted' && verdict.revocation === 'good',
     problems,
   };
 }
