@@ -101,6 +101,22 @@ module.exports = {
       to: { path: `${MODULE}(?!ops/)` },
     },
     {
+      name: 'tools-stay-outside-the-server',
+      comment:
+        'src/tools/ (the two-server helper and the exports of @tinhso/server/bench) starts processes and seeds databases for tests and benchmarks; the running server never loads it.',
+      severity: 'error',
+      from: { path: '^apps/server/src/', pathNot: '^apps/server/src/tools/' },
+      to: { path: '^apps/server/src/tools/' },
+    },
+    {
+      name: 'bench-not-tests',
+      severity: 'error',
+      comment:
+        'Benchmarks reach the server through its package exports (@tinhso/server, @tinhso/server/bench), never through test code: what they need lives in apps/server/src/tools/.',
+      from: { path: '^bench/' },
+      to: { path: '(\\.test\\.ts$|^apps/[^/]+/test/|^e2e/)' },
+    },
+    {
       name: 'no-test-code-in-production',
       severity: 'error',
       comment: 'Production code never imports tests or their harness.',

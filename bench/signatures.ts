@@ -13,7 +13,6 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { webcrypto } from 'node:crypto';
 import Fastify from 'fastify';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import {
   createCrl,
   createRootCa,
@@ -25,6 +24,7 @@ import {
   verifyPdf,
   type PdfSigner,
 } from '@tinhso/server';
+import { samplePdf } from './sample-pdf.ts';
 import { percentile } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_SIGN_RUNS ?? 20);
@@ -45,15 +45,6 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
     runs.sort((a, b) => a - b),
     50,
   );
-}
-
-async function samplePdf(pages: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i++) {
-    doc.addPage().drawText(`Quyet dinh so 12/QD-UBND, trang ${String(i)}`, { x: 50, y: 750, size: 12, font });
-  }
-  return doc.save();
 }
 
 // A root, an official (RSA-2048), a seal (ECDSA P-256) and a TSA (ECDSA P-256), as the demo CA makes them.

@@ -7,28 +7,32 @@
 //            callback waking the waiter, the signature checked against the certificate
 //
 // What a person adds (picking up the phone, some seconds) is not measured: this is the machinery's
-// cost. BENCH_REMOTE_RUNS runs each after a warm-up; an in-memory PGlite holds the simulator's user.
-// Run: npx node apps/server/test/remote-signing-bench.ts (beside the tests: it imports server modules
-// that @tinhso/server does not export, which bench/'s TypeScript project cannot reach)
-import os from 'node:os';
+// cost. BENCH_REMOTE_RUNS runs each (20) after a warm-up, the median; an in-memory PGlite holds the
+// simulator's user. Run: npx node bench/remote-signing.ts (or `npm run bench -- --exchange`)
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
-import { openDatabase } from '../src/platform/db.ts';
-import { runMigrations } from '../src/platform/migrate.ts';
-import { createRootCa, derOf, exportPkcs8, issueCertificate } from '../src/modules/signatures/demo-ca.ts';
-import { configureSigningKeySecret } from '../src/modules/signatures/key-encryption.ts';
-import { signerFromPkcs8 } from '../src/modules/signatures/key-material.ts';
-import { signPdf } from '../src/modules/signatures/pades-sign.ts';
-import { verifyPdf } from '../src/modules/signatures/pades-verify.ts';
 import {
+  createRootCa,
+  derOf,
+  issueCertificate,
+  openDatabase,
+  runMigrations,
+  signPdf,
+  verifyPdf,
+} from '@tinhso/server';
+import {
+  configureSigningKeySecret,
+  createRemoteSigner,
   createRemoteSigningClient,
+  exportPkcs8,
   parseTransaction,
-} from '../src/modules/signatures/remote/remote-client.ts';
-import { createRemoteSigner } from '../src/modules/signatures/remote/remote-signer.ts';
-import { RemoteWaiters } from '../src/modules/signatures/remote/remote-waiters.ts';
-import { remoteSigningSimulator } from '../src/modules/signatures/remote/simulator.ts';
-import { storeSimulatorUser } from '../src/modules/signatures/remote/simulator-users.ts';
-import { samplePdf } from './signatures-tools.ts';
+  RemoteWaiters,
+  remoteSigningSimulator,
+  signerFromPkcs8,
+  storeSimulatorUser,
+} from '@tinhso/server/bench';
+import { samplePdf } from './sample-pdf.ts';
+import { loadAverage, percentile } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_REMOTE_RUNS ?? 20);
 const fmtMs = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
@@ -41,7 +45,10 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
     await fn();
     runs.push(performance.now() - started);
   }
-  return runs.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  return percentile(
+    runs.sort((a, b) => a - b),
+    50,
+  );
 }
 
 configureSigningKeySecret({ secret: undefined, isDemo: true });
@@ -111,12 +118,7 @@ if (!report?.integrity || report.trust !== 'trusted') throw new Error('the remot
 
 const localMs = await median(() => signPdf(pdf, local, options));
 const remoteMs = await median(() => signPdf(pdf, remote, options));
-console.log(
-  `Remote signing, p50 of ${RUNS} runs, 1-page PDF, RSA-2048 (load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')})\n`,
-);
+console.log(`Remote signing, p50 of ${String(RUNS)} runs, 1-page PDF, RSA-2048 (load ${loadAverage()})\n`);
 console.log('| signer | signPdf ms | local / remote |');
 console.log('| --- | ---: | ---: |');
 console.log(`| local PKCS#12 (ceiling) | ${fmtMs(localMs)} | 1× |`);
