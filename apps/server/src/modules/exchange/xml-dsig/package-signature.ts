@@ -39,22 +39,36 @@ const HEADER_END = '</edXML:TraceHeaderList>';
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
-/** ECDSA signatures in XML-DSig are r‖s (P-256: 64 bytes); a signer may answer DER (remote signers). */
+/**
+ * ECDSA signatures in XML-DSig are r‖s (P-256: 64 bytes), which WebCrypto gives; a remote signer may
+ * answer a DER ECDSA-Sig-Value instead. Told apart by length and a strict DER reading: an r‖s whose
+ * first byte happens to be 0x30 (one signature in 256) must not be taken for DER.
+ */
 function toRawEcdsa(signature: Uint8Array): Uint8Array {
-  if (signature[0] !== 0x30) return signature;
+  if (signature.length === 64) return signature;
+  const raw = readEcdsaDer(signature);
+  if (!raw) throw new Error(`the ECDSA signature is neither r‖s nor DER (${signature.length} bytes)`);
+  return raw;
+}
+
+/** r‖s of a DER ECDSA-Sig-Value over P-256 (SEQUENCE of two INTEGERs), or null if it is not one. */
+function readEcdsaDer(signature: Uint8Array): Uint8Array | null {
+  if (signature[0] !== 0x30 || signature[1] !== signature.length - 2) return null;
+  const raw = new Uint8Array(64);
   let offset = 2;
-  const integer = () => {
+  for (const at of [0, 32]) {
     const length = signature[offset + 1] ?? 0;
-    const value = signature.slice(offset + 2, offset + 2 + length);
+    if (signature[offset] !== 0x02 || length < 1 || length > 33) return null;
+    let value = signature.subarray(offset + 2, offset + 2 + length);
+    if (value.length !== length) return null;
+    if (value.length === 33) {
+      if (value[0] !== 0) return null;
+      value = value.subarray(1);
+    }
+    raw.set(value, at + 32 - value.length);
     offset += 2 + length;
-    const trimmed = value[0] === 0 ? value.slice(1) : value;
-    const padded = new Uint8Array(32);
-    padded.set(trimmed, 32 - trimmed.length);
-    return padded;
-  };
-  const r = integer();
-  const s = integer();
-  return new Uint8Array([...r, ...s]);
+  }
+  return offset === signature.length ? raw : null;
 }
 
 /**
