@@ -16,7 +16,7 @@
 //   server a's outbound list to see the end, which costs server a CPU) · BENCH_CPU_PROF=dir: both
 //   servers write a V8 CPU profile there (analyse with Chrome DevTools or any .cpuprofile reader)
 import { createServer, request } from 'node:https';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { spawnSync, type ChildProcess } from 'node:child_process';
@@ -29,6 +29,7 @@ import {
   signIn,
   startServer,
 } from '@tinhso/server/bench';
+import { RESULTS_DIR } from './processes.ts';
 import { loadAverage } from './stats.ts';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -98,6 +99,10 @@ async function main() {
     );
   } finally {
     for (const server of servers) server.kill('SIGKILL');
+    // The servers' logs (warnings: failed deliveries and their retries) outlive the pair's folder.
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    for (const spec of [pair.a, pair.b])
+      copyFileSync(spec.logFile, `${RESULTS_DIR}/exchange-server-${spec.name}.log`);
     await pair.cleanup();
   }
 }
