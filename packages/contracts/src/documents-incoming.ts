@@ -30,6 +30,7 @@ export const INCOMING_ACTIONS = [
   'return',
   'recall',
   'replace',
+  'update',
 ] as const;
 export type IncomingAction = (typeof INCOMING_ACTIONS)[number];
 

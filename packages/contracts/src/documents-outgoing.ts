@@ -27,6 +27,7 @@ export const OUTGOING_ACTIONS = [
   'sign',
   'issue',
   'recall',
+  'update',
 ] as const;
 export type OutgoingAction = (typeof OUTGOING_ACTIONS)[number];
 

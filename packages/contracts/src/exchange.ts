@@ -12,7 +12,10 @@ const BusinessType = Type.Union([
   Type.Literal('replacement'),
 ]);
 
-/** A box entry: waiting, registered, returned or recalled (bytes deleted); a revocation row: applied or refused. */
+/**
+ * A box entry: waiting, registered, returned or recalled (bytes deleted); a revocation row: applied
+ * or refused; an update row: applied, pending (its document not arrived yet) or refused (recalled).
+ */
 const InboundState = Type.Union([
   Type.Literal('waiting'),
   Type.Literal('registered'),
@@ -20,6 +23,7 @@ const InboundState = Type.Union([
   Type.Literal('recalled'),
   Type.Literal('applied'),
   Type.Literal('refused'),
+  Type.Literal('pending'),
 ]);
 
 export const ExchangeInboundItem = Type.Object(

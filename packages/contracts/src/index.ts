@@ -13,6 +13,7 @@ export * from './documents.ts';
 export * from './documents-outgoing.ts';
 export * from './documents-incoming.ts';
 export * from './documents-recall.ts';
+export * from './documents-update.ts';
 export * from './work-files.ts';
 export * from './exchange.ts';
 export * from './signatures.ts';

@@ -78,6 +78,10 @@ export const DOCUMENT_FIELD_MESSAGES: Record<string, { vi: string; en: string }>
     vi: 'phải là văn bản đã phát hành của cơ quan',
     en: 'must be an issued document of the agency',
   },
+  'outgoing.nothingToUpdate': {
+    vi: 'không có thông tin nào khác với thông tin đã gửi: hãy sửa trích yếu, độ khẩn hoặc hạn trả lời',
+    en: 'nothing differs from what was sent: correct the subject, the urgency or the answer date',
+  },
   'outgoing.alreadyAnswered': { vi: 'ý kiến đã được trả lời', en: 'the opinion has been given already' },
   'outgoing.changed': {
     vi: 'văn bản vừa được người khác thay đổi; hãy tải lại',

@@ -24,7 +24,10 @@ type Rule = { from: readonly IncomingStatus[]; by: readonly IncomingCapacity[]; 
 const WORKING = ['assigned', 'in_progress'] as const;
 
 /** Register is the first line; recall and replace come from the issuer through the exchange (ADR 0023). */
-export const INCOMING_RULES: Record<Exclude<IncomingAction, 'register' | 'recall' | 'replace'>, Rule> = {
+export const INCOMING_RULES: Record<
+  Exclude<IncomingAction, 'register' | 'recall' | 'replace' | 'update'>,
+  Rule
+> = {
   submit: { from: ['registered'], by: ['clerk'], to: 'submitted' },
   return: { from: ['registered', 'submitted'], by: ['clerk'], to: 'returned' },
   assign: { from: ['registered', 'submitted'], by: ['leader'], to: 'assigned' },

@@ -104,6 +104,8 @@ const RULES: Record<
   issue: { from: ['signed'], by: (who) => who.clerk },
   // Thu hồi (ADR 0023): the clerk who issues or the signer; a recalled document allows nothing.
   recall: { from: ['issued'], by: (who) => who.clerk || who.signer },
+  // Cập nhật (ADR 0027): the same people correct the metadata sent with an issued document.
+  update: { from: ['issued'], by: (who) => who.clerk || who.signer },
 };
 
 export const isAllowed = (action: OutgoingAction, status: OutgoingStatus, who: Capacities): boolean =>

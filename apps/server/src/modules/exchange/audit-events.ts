@@ -25,6 +25,16 @@ declare module '../audit/events.ts' {
       entity: 'exchange_inbound';
       data: { documentId: string; senderCode: string; outcome: 'applied' | 'refused'; recalled: number };
     };
+    'exchange.update_received': {
+      entity: 'exchange_inbound';
+      data: {
+        documentId: string;
+        senderCode: string;
+        outcome: 'applied' | 'pending' | 'refused';
+        superseded: boolean;
+        fields: string[];
+      };
+    };
     'exchange.status_received': {
       entity: 'exchange_outbound';
       data: { documentId: string; recipientCode: string; code: string };

@@ -71,6 +71,7 @@ export function outboundEnvelope(options: {
       bussiness: {
         bussinessDocType: business.type,
         ...(business.reason ? { bussinessDocReason: business.reason } : {}),
+        ...(business.info ? { bussinessDocumentInfo: business.info } : {}),
         ...(business.replaces && business.replaces.length > 0
           ? { replacementInfoList: business.replaces }
           : {}),

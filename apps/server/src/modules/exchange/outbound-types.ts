@@ -26,8 +26,16 @@ export interface OutboundDocument {
   pageAmount?: number;
   /** The documents this one answers. */
   responseFor?: EdxmlResponseFor[];
-  /** New by default; a revocation, update or replacement names why, a replacement what it replaces. */
-  business?: { type: BussinessDocType; reason?: string; replaces?: EdxmlReplacementInfo[] };
+  /**
+   * New by default; a revocation, update or replacement names why, a replacement what it replaces,
+   * an update what it changes (BussinessDocumentInfo, e.g. `{ DocumentInfo: '1', DocumentReceiver: '0' }`).
+   */
+  business?: {
+    type: BussinessDocType;
+    reason?: string;
+    replaces?: EdxmlReplacementInfo[];
+    info?: Record<string, string>;
+  };
 }
 
 export interface OutboundFile {

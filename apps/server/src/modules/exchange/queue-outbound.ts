@@ -26,6 +26,8 @@ export interface QueueOutboundInput {
   files: OutboundFile[];
   source: { kind: 'outgoing'; id: string };
   actor: Actor;
+  /** Update messages only: 1, 2 … per document (each update is a package of its own). */
+  revision?: number;
 }
 
 export interface QueuedOutbound {
@@ -71,7 +73,8 @@ export async function queueOutbound(tx: Transaction<DB>, input: QueueOutboundInp
 
   const businessType = document.business?.type ?? 'new';
   const documentId = formatDocumentId(sender.code, document);
-  const packageId = await storePackage(tx, { input, documentId, businessType });
+  const revision = businessType === 'update' ? (input.revision ?? 1) : 0;
+  const packageId = await storePackage(tx, { input, documentId, businessType, revision });
   const recipients: QueuedOutbound['recipients'] = [];
   for (const route of routes) {
     const row = await tx
@@ -85,7 +88,9 @@ export async function queueOutbound(tx: Transaction<DB>, input: QueueOutboundInp
       tx,
       EXCHANGE_SEND_TOPIC,
       { outboundId: row.id },
-      { dedupeKey: `${EXCHANGE_SEND_TOPIC}:${documentId}:${businessType}:${route.code}` },
+      {
+        dedupeKey: `${EXCHANGE_SEND_TOPIC}:${documentId}:${businessType}${revision > 0 ? `.${revision}` : ''}:${route.code}`,
+      },
     );
     recipients.push({ code: route.code, name: route.name, outboundId: row.id, transport: route.transport });
   }
@@ -109,9 +114,10 @@ function checkInput(input: QueueOutboundInput): FieldIssue[] {
     issues.push({ field: 'recipientCodes', key: 'maximum', params: { limit: MAX_RECIPIENTS } });
   if (new Set(recipientCodes).size !== recipientCodes.length)
     issues.push({ field: 'recipientCodes', key: 'invalid' });
-  // A revocation names the document and carries no copy of it (ADR 0023); every other message does.
-  const isRevocation = document.business?.type === 'revocation';
-  if (files.length === 0 && !isRevocation) issues.push({ field: 'files', key: 'required' });
+  // A revocation names the document and carries no copy of it (ADR 0023), nor does an update of its
+  // metadata (ADR 0027); every other message does.
+  const withoutCopy = document.business?.type === 'revocation' || document.business?.type === 'update';
+  if (files.length === 0 && !withoutCopy) issues.push({ field: 'files', key: 'required' });
   else if (files.length > 0 && files[0]?.mediaType !== 'application/pdf')
     issues.push({ field: 'files.0.mediaType', key: 'enum', params: { allowed: 'application/pdf' } });
   files.forEach((file, index) => {
@@ -138,20 +144,28 @@ function checkInput(input: QueueOutboundInput): FieldIssue[] {
 /** The package row and its files; for a second call with the same document and source, the first row. */
 async function storePackage(
   tx: Transaction<DB>,
-  options: { input: QueueOutboundInput; documentId: string; businessType: BussinessDocType },
+  options: {
+    input: QueueOutboundInput;
+    documentId: string;
+    businessType: BussinessDocType;
+    revision: number;
+  },
 ): Promise<string> {
-  const { input, documentId, businessType } = options;
+  const { input, documentId, businessType, revision } = options;
   const inserted = await tx
     .insertInto('exchange_package')
     .values({
       agency_id: input.agencyId,
       document_id: documentId,
       business_type: businessType,
+      revision,
       source_kind: input.source.kind,
       source_id: input.source.id,
       document: JSON.stringify(input.document),
     })
-    .onConflict((conflict) => conflict.columns(['agency_id', 'document_id', 'business_type']).doNothing())
+    .onConflict((conflict) =>
+      conflict.columns(['agency_id', 'document_id', 'business_type', 'revision']).doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
   if (!inserted) {
@@ -161,6 +175,7 @@ async function storePackage(
       .where('agency_id', '=', input.agencyId)
       .where('document_id', '=', documentId)
       .where('business_type', '=', businessType)
+      .where('revision', '=', revision)
       .executeTakeFirstOrThrow();
     if (existing.source_kind !== input.source.kind || existing.source_id !== input.source.id)
       throw conflict('document.codeNumber', 'taken');

@@ -11,6 +11,7 @@ import './audit-events.ts';
 import { findRoute } from './directory.ts';
 import { parseEdxml, type EdxmlEnvelope } from './edxml/index.ts';
 import { applyRevocation, markReplaced, recallIfRevoked } from './receive-recall.ts';
+import { applyPendingUpdates, applyUpdate } from './receive-update.ts';
 import { enqueueStatus } from './status-outbox.ts';
 import type { ExchangeTransport } from './tables.ts';
 import { verifyPackageSignature, type PackageSignatureReport } from './xml-dsig/package-signature.ts';
@@ -95,8 +96,10 @@ async function checkPdfs(
   reasons: string[],
 ): Promise<Verification['pdfs']> {
   const [first] = envelope.attachments;
-  const isRevocation = envelope.traceHeaderList.bussiness.bussinessDocType === 'revocation';
-  if (first?.contentType !== 'application/pdf' && !(isRevocation && first === undefined))
+  // A revocation and an update name the document without a copy of it (ADR 0023, 0027).
+  const type = envelope.traceHeaderList.bussiness.bussinessDocType;
+  const withoutCopy = type === 'revocation' || type === 'update';
+  if (first?.contentType !== 'application/pdf' && !(withoutCopy && first === undefined))
     reasons.push('AttachmentEncoded: the first attachment must be the signed PDF');
   const results: Verification['pdfs'] = [];
   for (const attachment of envelope.attachments) {
@@ -220,17 +223,24 @@ async function accept(
   const { arrival, envelope, recipients } = options;
   const header = envelope.messageHeader;
   const businessType = envelope.traceHeaderList.bussiness.bussinessDocType;
+  // Each update is a row of its own, keyed by its bytes: a retry of the same package is a duplicate.
+  const revision = businessType === 'update' ? createHash('sha256').update(arrival.bytes).digest('hex') : '';
   return db.transaction().execute(async (tx) => {
     const ids: string[] = [];
     let isDuplicate = true;
     for (const recipient of recipients) {
-      const inserted = await insertInbound(tx, { ...options, recipient, businessType });
+      const inserted = await insertInbound(tx, { ...options, recipient, businessType, revision });
       if (inserted) {
         isDuplicate = false;
         ids.push(inserted);
         // A revocation is answered 15 or 16 (ADR 0023), not 01: it never waits in the box.
         if (businessType === 'revocation') {
           await applyRevocation(tx, { revocationId: inserted, recipient, envelope, at: new Date() });
+          continue;
+        }
+        // An update is applied at once (or waits for its document), and answered by no status.
+        if (businessType === 'update') {
+          await applyUpdate(tx, { updateId: inserted, recipient, envelope, at: new Date() });
           continue;
         }
         await enqueueStatus(
@@ -259,6 +269,7 @@ async function accept(
         });
         if (businessType === 'replacement') await markReplaced(tx, { recipient, envelope, at: new Date() });
         await recallIfRevoked(tx, { inboundId: inserted, recipient, envelope, at: new Date() });
+        await applyPendingUpdates(tx, { recipient, envelope, at: new Date() });
       } else {
         const existing = await tx
           .selectFrom('exchange_inbound')
@@ -267,6 +278,7 @@ async function accept(
           .where('sender_code', '=', header.from.organId)
           .where('document_id', '=', header.documentId)
           .where('business_type', '=', businessType)
+          .where('revision', '=', revision)
           .executeTakeFirstOrThrow();
         ids.push(existing.id);
       }
@@ -283,6 +295,7 @@ async function insertInbound(
     recipient: { id: string };
     verification: Verification;
     businessType: EdxmlEnvelope['traceHeaderList']['bussiness']['bussinessDocType'];
+    revision: string;
   },
 ): Promise<string | null> {
   const header = options.envelope.messageHeader;
@@ -294,13 +307,14 @@ async function insertInbound(
       sender_name: header.from.organName,
       document_id: header.documentId,
       business_type: options.businessType,
+      revision: options.revision,
       transport: options.arrival.transport,
       envelope: JSON.stringify(envelopeSummary(options.envelope)),
       package: options.arrival.bytes,
       verification: JSON.stringify(options.verification),
     })
     .onConflict((conflict) =>
-      conflict.columns(['agency_id', 'sender_code', 'document_id', 'business_type']).doNothing(),
+      conflict.columns(['agency_id', 'sender_code', 'document_id', 'business_type', 'revision']).doNothing(),
     )
     .returning('id')
     .executeTakeFirst();

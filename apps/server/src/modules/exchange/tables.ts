@@ -26,6 +26,8 @@ export interface ExchangePackageTable {
   source_id: string;
   document: Json<unknown>;
   signed_xml: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  /** Update messages: 1, 2 … per document (migration 0028); 0 for every other business type. */
+  revision: ColumnType<number, number | undefined, never>;
   created_at: CreatedAt;
 }
 
@@ -60,8 +62,12 @@ export interface ExchangeOutboundStatusTable {
   received_at: CreatedAt;
 }
 
-/** Box entries: waiting → registered | returned, any → recalled; a received revocation: applied | refused. */
-export type InboundState = 'waiting' | 'registered' | 'returned' | 'recalled' | 'applied' | 'refused';
+/**
+ * Box entries: waiting → registered | returned, any → recalled; a received revocation: applied |
+ * refused; a received update: applied, pending (its document has not arrived) or refused (recalled).
+ */
+export type InboundState =
+  'waiting' | 'registered' | 'returned' | 'recalled' | 'applied' | 'refused' | 'pending';
 
 export interface ExchangeInboundTable {
   id: Generated<string>;
@@ -70,6 +76,8 @@ export interface ExchangeInboundTable {
   sender_name: string;
   document_id: string;
   business_type: BussinessDocType;
+  /** Update messages: the SHA-256 of the package (migration 0028); '' for every other business type. */
+  revision: ColumnType<string, string | undefined, never>;
   transport: ExchangeTransport;
   envelope: Json<unknown>;
   package: Bytes;

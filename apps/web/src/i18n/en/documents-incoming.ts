@@ -85,6 +85,7 @@ export const incomingPages = {
       register: 'Register',
       recall: 'Recalled by the issuer',
       replace: 'Replaced by the issuer',
+      update: 'Metadata corrected by the issuer',
     },
     leader: 'Leader',
     note: 'Note',

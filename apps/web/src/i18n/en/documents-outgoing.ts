@@ -78,6 +78,7 @@ export const outgoingPages: Dictionary<typeof vi> = {
       signed: 'Signed',
       issued: 'Issued',
       recalled: 'Recalled',
+      updated: 'Details corrected',
     },
     review: 'Submit for review',
     reviewer: 'Reviewer (optional)',

@@ -29,4 +29,19 @@ export const recallPages: Dictionary<typeof vi> = {
     replaces: 'Replaces the issued document',
     openReplaced: 'Open the replaced document',
   },
+  exchangeUpdate: {
+    action: 'Correct the details sent with the document',
+    actionLead:
+      'Correct the summary, the urgency or the answer date sent with the document. Every agency that received it through the exchange is updated; the signed document does not change (a change of content is a replacement).',
+    open: 'Correct the details…',
+    subject: 'Summary',
+    urgency: 'Urgency',
+    dueDate: 'Answer by',
+    dueDateHint: 'Leave empty to keep it.',
+    reason: 'Why it is corrected',
+    confirm: 'Send the correction',
+    cancel: 'Cancel',
+    saving: 'Sending the correction…',
+    done: 'The details were corrected and sent to every recipient.',
+  },
 };

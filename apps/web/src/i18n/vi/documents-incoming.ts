@@ -84,6 +84,7 @@ export const incomingPages = {
       register: 'Đăng ký',
       recall: 'Bị thu hồi',
       replace: 'Được thay thế',
+      update: 'Cơ quan ban hành cập nhật thông tin',
     },
     leader: 'Lãnh đạo',
     note: 'Ghi chú',

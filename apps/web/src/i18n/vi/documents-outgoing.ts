@@ -75,6 +75,7 @@ export const outgoingPages = {
       signed: 'Ký số',
       issued: 'Phát hành',
       recalled: 'Thu hồi',
+      updated: 'Cập nhật thông tin',
     },
     review: 'Trình duyệt',
     reviewer: 'Người thẩm định (tùy chọn)',

@@ -25,4 +25,19 @@ export const recallPages = {
     replaces: 'Văn bản thay thế cho văn bản đã phát hành',
     openReplaced: 'Xem văn bản bị thay thế',
   },
+  exchangeUpdate: {
+    action: 'Cập nhật thông tin văn bản đã gửi',
+    actionLead:
+      'Sửa trích yếu, độ khẩn hoặc hạn trả lời đã gửi kèm văn bản. Các cơ quan đã nhận qua liên thông được cập nhật theo; văn bản đã ký số không thay đổi (sửa nội dung thì ban hành văn bản thay thế).',
+    open: 'Cập nhật thông tin…',
+    subject: 'Trích yếu',
+    urgency: 'Độ khẩn',
+    dueDate: 'Hạn trả lời',
+    dueDateHint: 'Để trống nếu không đổi.',
+    reason: 'Lý do cập nhật',
+    confirm: 'Gửi cập nhật',
+    cancel: 'Hủy',
+    saving: 'Đang gửi cập nhật…',
+    done: 'Đã cập nhật thông tin và gửi đến các nơi nhận.',
+  },
 };

@@ -9,6 +9,7 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { OutgoingActions, OutgoingOpinions, OutgoingSignatures } from './outgoing-draft-actions.tsx';
 import { OutgoingRecallAction, OutgoingRecallBanner } from './recall-panels.tsx';
+import { OutgoingUpdateAction } from './update-panel.tsx';
 
 /** One outgoing document: its details, versions, opinions, the next steps, signatures, history. */
 export function OutgoingDraftPage() {
@@ -40,6 +41,7 @@ function DraftDetails({ draft, onChanged }: { draft: OutgoingDraft; onChanged: (
       </p>
       <OutgoingRecallBanner draft={draft} />
       <OutgoingActions draft={draft} onChanged={onChanged} />
+      <OutgoingUpdateAction draft={draft} onChanged={onChanged} />
       <OutgoingRecallAction draft={draft} onChanged={onChanged} />
       <section className="panel" aria-labelledby="outgoing-details">
         <h2 id="outgoing-details">{t('outgoing.details')}</h2>
