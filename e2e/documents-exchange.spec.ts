@@ -90,4 +90,26 @@ test('a decision issued by Sở Tư pháp reaches Văn phòng UBND tỉnh, is re
   await reloadUntil(sending, () => expect(sent).toContainText('03 · Đã tiếp nhận', { timeout: 2_000 }));
   await expect(sent).toContainText(`(${AGENCY.vpUbnd})`);
   await expectNoAxeViolations(sending);
+
+  // Sở Tư pháp's clerk corrects the trích yếu sent with it (an update, BussinessDocType 2): the
+  // office's register takes the correction, with a line of the document's history.
+  const corrected = `${SUMMARY} (đã cập nhật)`;
+  await sending.goto(`/workspace/documents/outgoing/${draft.id}`);
+  const panel = sending.getByRole('region', { name: 'Cập nhật thông tin văn bản đã gửi' });
+  await panel.getByRole('button', { name: 'Cập nhật thông tin…' }).click();
+  await panel.getByLabel('Trích yếu').fill(corrected);
+  await panel.getByLabel('Lý do cập nhật').fill('Trích yếu thiếu phạm vi kiểm tra');
+  await expectNoAxeViolations(sending);
+  await panel.getByRole('button', { name: 'Gửi cập nhật' }).click();
+  await expect(panel.getByText('Đã cập nhật thông tin và gửi đến các nơi nhận.')).toBeVisible();
+  await expect(sending.getByRole('heading', { level: 1 })).toContainText(corrected);
+
+  await receiving.goto('/workspace/documents/incoming');
+  const row = receiving.getByRole('table').getByRole('row').filter({ hasText: corrected });
+  await reloadUntil(receiving, () => expect(row).toBeVisible({ timeout: 2_000 }));
+  await row.getByRole('link').first().click();
+  await expect(receiving.getByText('Cơ quan ban hành cập nhật thông tin')).toBeVisible();
+  await expect(
+    receiving.getByText('Lý do: Trích yếu thiếu phạm vi kiểm tra', { exact: false }),
+  ).toBeVisible();
 });
