@@ -109,10 +109,24 @@ describe('update of an issued document', () => {
       '/api/documents/incoming?q=nghiep vu van thu, luu tru',
     );
     expect(found.body.items.map((item) => item.id)).toContain(incomingId);
-    // No status answers an update: the recipient's statuses are still the document's (01, 03).
-    const recipient = (await outboundOf(cast, issued.id)).find((item) => item.businessType === 'new')
-      ?.recipients[0];
-    expect(recipient?.history.map((h) => h.code).sort()).toEqual(['01', '03']);
+    // No status answers an update: nothing was queued for the update's entry, and the recipient's
+    // statuses are still the document's own (01, then 03 once the outbox has carried it).
+    const updateEntry = await boxEntry(cast, documentId, 'update');
+    const queuedForUpdate = await t.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('topic', '=', 'exchange.status')
+      .where('dedupe_key', 'like', `%${updateEntry?.id ?? 'missing'}%`)
+      .execute();
+    expect(updateEntry?.id).toBeDefined();
+    expect(queuedForUpdate).toEqual([]);
+    const recipient = await waitFor('03 at Sở Tư pháp', async () => {
+      const item = (await outboundOf(cast, issued.id)).find((i) => i.businessType === 'new');
+      return item?.recipients[0]?.statusCode === '03' ? item.recipients[0] : null;
+    });
+    expect(recipient.history.map((h) => h.code).sort()).toEqual(['01', '03']);
+    const page = await cast.vanthu.get<OutgoingDraft>(`${DRAFTS}/${issued.id}`);
+    expect(page.body.recipients[0]?.exchangeStatus?.code).toBe('03');
 
     // The office's clerk sets a deadline of its own; a second update's hạn trả lời leaves it alone.
     await t.database.db

@@ -160,7 +160,10 @@ async function exchangeStatuses(
   const codeOf = new Map(codes.map((agency) => [agency.id, agency.code]));
   for (const recipient of recipients) {
     const code = recipient.agency_code ?? (recipient.agency_id ? codeOf.get(recipient.agency_id) : undefined);
-    const sent = items.flatMap((item) => item.recipients).find((r) => r.recipientCode === code);
+    // Newest package first: a revocation's 13/15/16 before the document's own; an update has none.
+    const sent = items
+      .flatMap((item) => item.recipients)
+      .find((r) => r.recipientCode === code && r.statusCode !== null);
     if (sent?.statusCode)
       found.set(recipient.id, {
         code: sent.statusCode,

@@ -23,8 +23,13 @@ export async function applyStatus(db: Db, status: EdxmlStatus): Promise<StatusOu
       .where('a.code', '=', status.responseFor.organId)
       .where('p.document_id', '=', status.responseFor.documentId)
       .where('o.recipient_code', '=', status.from.organId)
-      // The recall handshake (13, 15, 16) answers the revocation; every other code the document itself.
-      .where('p.business_type', RECALL_CODES.includes(status.statusCode) ? '=' : '<>', 'revocation')
+      // The recall handshake (13, 15, 16) answers the revocation; every other code the document itself,
+      // never one of its updates (ADR 0027), which no status answers.
+      .where(
+        'p.business_type',
+        'in',
+        RECALL_CODES.includes(status.statusCode) ? ['revocation'] : ['new', 'replacement'],
+      )
       .orderBy('p.created_at', 'desc')
       .limit(1)
       .forUpdate()

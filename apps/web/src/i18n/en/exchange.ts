@@ -25,6 +25,8 @@ export const exchangePages: Dictionary<typeof vi> = {
     sentAt: 'Sent at',
     status: 'Status',
     noStatus: 'No answer yet',
+    updateHasNoStatus: 'No status answers a correction',
+    businessTypes: { revocation: 'recall', update: 'details corrected', replacement: 'replacement' },
     statuses: {
       '01': 'Arrived',
       '02': 'Refused / returned',

@@ -22,6 +22,8 @@ export const exchangePages = {
     sentAt: 'Đã gửi lúc',
     status: 'Tình trạng',
     noStatus: 'Chưa có phản hồi',
+    updateHasNoStatus: 'Không có trạng thái phản hồi cho bản cập nhật',
+    businessTypes: { revocation: 'thu hồi', update: 'cập nhật thông tin', replacement: 'thay thế' },
     statuses: {
       '01': 'Đã đến',
       '02': 'Từ chối / trả lại',

@@ -200,9 +200,19 @@ function ReceivedCard({
 
 function OutboundSection({ state }: { state: ApiState<{ items: ExchangeOutboundPackage[] }> }) {
   const { t } = useTranslation();
-  type Row = ExchangeOutboundPackage['recipients'][number] & { subject: string; documentId: string };
+  type Row = ExchangeOutboundPackage['recipients'][number] & {
+    subject: string;
+    documentId: string;
+    businessType: ExchangeOutboundPackage['businessType'];
+  };
   const columns: Column<Row>[] = [
-    { key: 'doc', header: t('exchange.document'), cell: (row) => `${row.documentId} — ${row.subject}` },
+    {
+      key: 'doc',
+      header: t('exchange.document'),
+      cell: (row) =>
+        `${row.documentId} — ${row.subject}` +
+        (row.businessType === 'new' ? '' : ` (${t(`exchange.businessTypes.${row.businessType}`)})`),
+    },
     {
       key: 'to',
       header: t('exchange.recipient'),
@@ -216,7 +226,9 @@ function OutboundSection({ state }: { state: ApiState<{ items: ExchangeOutboundP
         row.statusCode
           ? `${row.statusCode} · ${t(`exchange.statuses.${row.statusCode}`, { defaultValue: row.statusCode })}` +
             (row.statusDescription ? ` — ${row.statusDescription}` : '')
-          : t('exchange.noStatus'),
+          : row.businessType === 'update'
+            ? t('exchange.updateHasNoStatus')
+            : t('exchange.noStatus'),
     },
   ];
   return (
@@ -236,6 +248,7 @@ function OutboundSection({ state }: { state: ApiState<{ items: ExchangeOutboundP
                 ...recipient,
                 subject: item.subject,
                 documentId: item.documentId,
+                businessType: item.businessType,
               })),
             )}
             rowKey={(row) => row.id}
