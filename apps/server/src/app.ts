@@ -38,6 +38,8 @@ import {
   createSimulatedTimestampAuthority,
 } from './modules/signatures/timestamp-authority.ts';
 import { tsaSimulator } from './modules/signatures/tsa-simulator.ts';
+import { configureOcspSimulatorOrigin } from './modules/signatures/ocsp-client.ts';
+import { createDemoOcspResponder, ocspSimulator } from './modules/signatures/ocsp-simulator.ts';
 import { axisSimulator } from './modules/exchange/axis/axis-simulator.ts';
 import { createExchange } from './modules/exchange/create-exchange.ts';
 import { parsePeers } from './modules/exchange/peers.ts';
@@ -148,6 +150,11 @@ async function registerExchanges(
     : null;
   if (simulatedTsa)
     await app.register(tsaSimulator, { prefix: '/simulators/tsa', signer: simulatedTsa.signer });
+  // The demo CA's OCSP responder (ADR 0026): trust anchors whose OCSP URL is /simulators/ocsp ask it.
+  if (config.SIMULATORS) {
+    await app.register(ocspSimulator, { prefix: '/simulators/ocsp', ...createDemoOcspResponder(db) });
+    configureOcspSimulatorOrigin(() => originOf() || null);
+  }
   const tsaUrl = config.TSA_URL;
   configureTimestampAuthority(
     tsaUrl ? () => Promise.resolve(tsaUrl) : (simulatedTsa?.url ?? (() => Promise.resolve(null))),

@@ -6,6 +6,22 @@ import { Type, type Static } from 'typebox';
  */
 const Text = Type.Union([Type.String(), Type.Null()]);
 
+const RevocationSource = Type.Union([Type.Literal('ocsp'), Type.Literal('crl')]);
+
+export const RevocationCheckSchema = Type.Object(
+  {
+    subject: Type.String(),
+    serialNumber: Type.String({ description: 'Certificate serial number, hex' }),
+    status: Type.Union([Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown')]),
+    source: Type.Union([RevocationSource, Type.Null()]),
+    revokedAt: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'When its CA revoked it, ISO 8601 in Vietnam time; also when after the validity time (status stays good)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const SignatureReportSchema = Type.Object(
   {
     fieldName: Text,
@@ -31,7 +47,15 @@ export const SignatureReportSchema = Type.Object(
     coversWholeDocument: Type.Boolean({ description: 'False for an earlier signature of a later revision' }),
     integrity: Type.Boolean({ description: 'The signed bytes are unchanged and the signature verifies' }),
     trust: Type.Union([Type.Literal('trusted'), Type.Literal('untrusted'), Type.Literal('expired')]),
-    revocation: Type.Union([Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown')]),
+    revocation: Type.Union([Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown')], {
+      description: 'unknown: no OCSP answer nor current CRL could say, and the signature is not valid',
+    }),
+    revocationSource: Type.Union([RevocationSource, Type.Null()], {
+      description: 'Where the signer certificate’s status came from: its CA’s OCSP responder or a CRL',
+    }),
+    revocationChecks: Type.Array(RevocationCheckSchema, {
+      description: 'Each certificate of the chain below the trusted root, the signer’s first',
+    }),
     valid: Type.Boolean({
       description: 'True only when integrity holds, trust is trusted and revocation good',
     }),
@@ -70,10 +94,13 @@ export type VerifyPdfAnswer = Static<typeof VerifyPdfAnswer>;
 
 /** The signing keys and the trust list (signature.manage: the system administrator's page and API). */
 const Uuid = Type.String({ format: 'uuid' });
-const KeyKind = Type.Union([Type.Literal('personal'), Type.Literal('seal'), Type.Literal('tsa')], {
-  description:
-    'personal: an official’s key (ký số cá nhân); seal: the agency’s (ký số cơ quan); tsa: the timestamp authority’s',
-});
+const KeyKind = Type.Union(
+  [Type.Literal('personal'), Type.Literal('seal'), Type.Literal('tsa'), Type.Literal('ocsp')],
+  {
+    description:
+      'personal: an official’s key (ký số cá nhân); seal: the agency’s (ký số cơ quan); tsa: the timestamp authority’s; ocsp: the demo OCSP responder’s',
+  },
+);
 
 export const SigningKeySchema = Type.Object(
   {
@@ -121,6 +148,29 @@ export const TrustAnchorSchema = Type.Object(
     notAfter: Type.String({ format: 'date-time' }),
     addedAt: Type.String({ format: 'date-time' }),
     removedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    ocspUrl: Type.Union([Type.String(), Type.Null()], {
+      description: 'The OCSP responder asked for the certificates chaining to this root (ADR 0026)',
+    }),
+    ocspUseAia: Type.Boolean({
+      description: 'Without ocspUrl, ask the responder a certificate’s Authority Information Access names',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const TrustAnchorOcspBody = Type.Object(
+  {
+    url: Type.Union([
+      Type.String({
+        maxLength: 500,
+        pattern: '^(https?://[^\\s]+|/simulators/[a-z/-]+)$',
+        description: 'http(s) URL of the responder; /simulators/ocsp is the demo’s; null clears it',
+      }),
+      Type.Null(),
+    ]),
+    useAia: Type.Boolean({
+      description: 'Ask the responder named in a certificate’s AIA when no url is set',
+    }),
   },
   { additionalProperties: false },
 );
@@ -145,4 +195,6 @@ export type SigningKeyList = Static<typeof SigningKeyList>;
 export type RevokeKeyBody = Static<typeof RevokeKeyBody>;
 export type TrustAnchor = Static<typeof TrustAnchorSchema>;
 export type TrustAnchorList = Static<typeof TrustAnchorList>;
+export type TrustAnchorOcspBody = Static<typeof TrustAnchorOcspBody>;
+export type RevocationCheck = Static<typeof RevocationCheckSchema>;
 export type TrustCrl = Static<typeof TrustCrlSchema>;

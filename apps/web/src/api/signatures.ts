@@ -5,6 +5,7 @@ import {
   TrustCrlSchema,
   VerifyPdfAnswer,
   type RevokeKeyBody,
+  type TrustAnchorOcspBody,
 } from '@tinhso/contracts';
 import { apiCommand, apiSend, apiSendForm } from './client.ts';
 
@@ -34,3 +35,7 @@ export const removeTrustAnchor = (id: string) => apiCommand('DELETE', `/api/sign
 
 export const addTrustCrl = (form: FormData) =>
   apiSendForm('/api/signatures/trust-crls', form, TrustCrlSchema);
+
+/** Sets or clears the OCSP responder of a trusted root (url null: none) and whether AIA may name one. */
+export const setTrustAnchorOcsp = (id: string, body: TrustAnchorOcspBody) =>
+  apiSend('PUT', `/api/signatures/trust-anchors/${id}/ocsp`, body, TrustAnchorSchema);

@@ -4,7 +4,7 @@ declare module '../audit/events.ts' {
     'signing_key.enrolled': {
       entity: 'signing_key';
       data: {
-        kind: 'personal' | 'seal' | 'tsa';
+        kind: 'personal' | 'seal' | 'tsa' | 'ocsp';
         officialId: string | null;
         subject: string;
         serialNumber: string;
@@ -16,7 +16,7 @@ declare module '../audit/events.ts' {
     'signing_key.revoked': {
       entity: 'signing_key';
       data: {
-        kind: 'personal' | 'seal' | 'tsa';
+        kind: 'personal' | 'seal' | 'tsa' | 'ocsp';
         officialId: string | null;
         serialNumber: string;
         reason: string;
@@ -28,6 +28,16 @@ declare module '../audit/events.ts' {
     };
     'trust_anchor.added': { entity: 'trust_anchor'; data: { name: string; subject: string; sha256: string } };
     'trust_anchor.removed': { entity: 'trust_anchor'; data: { name: string; sha256: string } };
+    'trust_anchor.ocsp_configured': {
+      entity: 'trust_anchor';
+      data: {
+        name: string;
+        url: string | null;
+        useAia: boolean;
+        previousUrl: string | null;
+        previousUseAia: boolean;
+      };
+    };
     'trust_crl.added': {
       entity: 'trust_crl';
       data: { issuer: string; thisUpdate: string; nextUpdate: string | null; revoked: number };

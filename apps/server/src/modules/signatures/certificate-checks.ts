@@ -60,42 +60,97 @@ export async function checkChain(options: {
   return { trust: 'untrusted', path: [], problem: current.problem };
 }
 
+/** Where a certificate's revocation status came from. */
+export type RevocationSource = 'ocsp' | 'crl';
+
+/** The revocation status of one certificate of the chain (below the anchor). */
+export interface CertificateRevocation {
+  subject: string;
+  serialNumber: string;
+  status: RevocationStatus;
+  source: RevocationSource | null;
+  /** When its CA says it was revoked, even after the validity time (then `status` stays good). */
+  revokedAt: Date | null;
+}
+
+/** What an OCSP responder said of one certificate (ocsp-client.ts gives it). */
+export type OcspStatus =
+  { status: 'good' } | { status: 'revoked'; revokedAt: Date } | { status: 'unusable'; problem: string };
+
+/** OCSP where configured: the responder of a certificate (null: none), and the question. */
+export interface OcspLookup {
+  urlFor(chain: {
+    certificate: pkijs.Certificate;
+    issuer: pkijs.Certificate;
+    anchor: pkijs.Certificate;
+  }): string | null;
+  ask(question: {
+    url: string;
+    certificate: pkijs.Certificate;
+    issuer: pkijs.Certificate;
+    now: Date;
+  }): Promise<OcspStatus>;
+}
+
 /**
- * Revocation of each certificate of `path` below its anchor, by CRLs signed by its issuer and
- * current at `now`. A certificate counts as revoked when its revocation date is at or before
+ * Revocation of each certificate of `path` below its anchor: by OCSP where `ocsp` names a responder
+ * for it, else (or when the responder is down or its answer unusable) by CRLs signed by its issuer
+ * and current at `now`. A certificate counts as revoked when its revocation date is at or before
  * `validityTime` (now by default; a trusted timestamp's time: a key revoked after a proven signing
  * time did not make that signature invalid, RFC 5280 §6.1 applied at the time of the timestamp).
- * One revoked certificate makes the whole `revoked`; one without such a CRL makes it `unknown`.
+ * One revoked certificate makes the whole `revoked`; one whose status no source gave, `unknown`.
  */
 export async function checkRevocation(options: {
   path: pkijs.Certificate[];
   crls: pkijs.CertificateRevocationList[];
   now: Date;
   validityTime?: Date;
-}): Promise<{ revocation: RevocationStatus; problem: string | null }> {
+  ocsp?: OcspLookup;
+}): Promise<{ revocation: RevocationStatus; problem: string | null; checks: CertificateRevocation[] }> {
   const { path, crls, now } = options;
   const validityTime = options.validityTime ?? now;
-  if (path.length < 2) return { revocation: 'unknown', problem: 'no chain to check' };
-  let unknown: string | null = null;
+  if (path.length < 2) return { revocation: 'unknown', problem: 'no chain to check', checks: [] };
+  const anchor = path[path.length - 1]!;
+  const checks: CertificateRevocation[] = [];
+  const problems: string[] = [];
   for (let i = 0; i < path.length - 1; i++) {
     const certificate = path[i]!;
     const issuer = path[i + 1]!;
-    const crl = await findCurrentCrl(crls, issuer, now);
-    if (!crl) {
-      unknown ??= `no current CRL from ${describeName(issuer.subject)}`;
-      continue;
+    const check = { subject: describeName(certificate.subject), serialNumber: serialHex(certificate) };
+    const url = options.ocsp?.urlFor({ certificate, issuer, anchor }) ?? null;
+    const answer = url ? await options.ocsp!.ask({ url, certificate, issuer, now }) : null;
+    let revokedAt: Date | null = null;
+    let source: RevocationSource;
+    if (answer && answer.status !== 'unusable') {
+      source = 'ocsp';
+      if (answer.status === 'revoked') revokedAt = answer.revokedAt;
+    } else {
+      if (answer) problems.push(`${answer.problem}; CRL used instead`);
+      const crl = await findCurrentCrl(crls, issuer, now);
+      if (!crl) {
+        problems.push(`no current CRL from ${describeName(issuer.subject)}`);
+        checks.push({ ...check, status: 'unknown', source: null, revokedAt: null });
+        continue;
+      }
+      source = 'crl';
+      const entry = crl.revokedCertificates?.find((revoked) =>
+        revoked.userCertificate.isEqual(certificate.serialNumber),
+      );
+      revokedAt = entry?.revocationDate.value ?? null;
     }
-    const entry = crl.revokedCertificates?.find((revoked) =>
-      revoked.userCertificate.isEqual(certificate.serialNumber),
-    );
-    if (entry && entry.revocationDate.value <= validityTime) {
-      return {
-        revocation: 'revoked',
-        problem: `certificate ${serialHex(certificate)} is revoked since ${entry.revocationDate.value.toISOString()}`,
-      };
-    }
+    const isRevoked = revokedAt !== null && revokedAt <= validityTime;
+    if (isRevoked)
+      problems.unshift(
+        `certificate ${check.serialNumber} is revoked since ${revokedAt!.toISOString()} (${source})`,
+      );
+    checks.push({ ...check, status: isRevoked ? 'revoked' : 'good', source, revokedAt });
   }
-  return unknown ? { revocation: 'unknown', problem: unknown } : { revocation: 'good', problem: null };
+  const revocation = checks.some((c) => c.status === 'revoked')
+    ? 'revoked'
+    : checks.some((c) => c.status === 'unknown')
+      ? 'unknown'
+      : 'good';
+  return { revocation, problem: problems.length > 0 ? problems.join('; ') : null, checks };
 }
 
 async function findCurrentCrl(

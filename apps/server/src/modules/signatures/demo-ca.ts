@@ -26,13 +26,16 @@ const EC: webcrypto.EcKeyGenParams & { hash: string } = {
 const DAY = 86_400_000;
 /** id-kp-timeStamping (RFC 3161 §2.3). */
 export const TIME_STAMPING_EKU = '1.3.6.1.5.5.7.3.8';
+/** id-kp-OCSPSigning and id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2, §4.2.2.2.1). */
+export const OCSP_SIGNING_EKU = '1.3.6.1.5.5.7.3.9';
+const OCSP_NO_CHECK = '1.3.6.1.5.5.7.48.1.5';
 
 export interface Issued {
   certificate: x509.X509Certificate;
   keys: CryptoKeyPair;
 }
 
-export type CertificateRole = 'ca' | 'signing' | 'timestamping';
+export type CertificateRole = 'ca' | 'signing' | 'timestamping' | 'ocsp';
 
 /** A random positive serial of 16 bytes, as CAs are asked to use (CA/B BR §7.1). */
 const randomSerial = () => {
@@ -68,9 +71,14 @@ const USAGES: Record<CertificateRole, number> = {
   ca: x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
   signing: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
   timestamping: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+  ocsp: x509.KeyUsageFlags.digitalSignature,
 };
 
-/** A certificate issued by `issuer`: a sub-CA, a signing certificate or a TSA's (critical EKU timeStamping). */
+/**
+ * A certificate issued by `issuer`: a sub-CA, a signing certificate, a TSA's (critical EKU
+ * timeStamping) or a delegated OCSP responder's (EKU OCSPSigning, ocsp-nocheck). `ocspUrl` puts an
+ * Authority Information Access naming that responder in it.
+ */
 export async function issueCertificate(options: {
   /** "CN=…, O=…, C=VN", or as JSON when a value holds a comma. */
   subject: string | x509.JsonName;
@@ -79,6 +87,7 @@ export async function issueCertificate(options: {
   role: CertificateRole;
   notBefore?: Date;
   notAfter?: Date;
+  ocspUrl?: string;
 }): Promise<Issued> {
   const keys = await generate(options.kind);
   const isCa = options.role === 'ca';
@@ -90,6 +99,15 @@ export async function issueCertificate(options: {
   ];
   if (options.role === 'timestamping') {
     extensions.push(new x509.ExtendedKeyUsageExtension([TIME_STAMPING_EKU], true));
+  }
+  if (options.role === 'ocsp') {
+    extensions.push(new x509.ExtendedKeyUsageExtension([OCSP_SIGNING_EKU], false));
+    extensions.push(new x509.Extension(OCSP_NO_CHECK, false, new Uint8Array([0x05, 0x00])));
+  }
+  if (options.ocspUrl) {
+    extensions.push(
+      new x509.AuthorityInfoAccessExtension({ ocsp: [new x509.GeneralName('url', options.ocspUrl)] }),
+    );
   }
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),

@@ -18,7 +18,7 @@ import './tables.ts';
 export type SigningKeyOwner =
   | { kind: 'personal'; officialId: string; agencyId: string }
   | { kind: 'seal'; agencyId: string }
-  | { kind: 'tsa'; agencyId: string };
+  | { kind: 'tsa' | 'ocsp'; agencyId: string };
 
 /**
  * Opens a PKCS#12 file with its password and matches its key with its certificate. Pure CPU: done

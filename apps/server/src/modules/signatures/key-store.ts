@@ -16,7 +16,11 @@ type Reader = Db | Transaction<DB>;
 
 async function activeSigner(
   db: Reader,
-  where: { kind: 'personal'; officialId: string } | { kind: 'seal'; agencyId: string } | { kind: 'tsa' },
+  where:
+    | { kind: 'personal'; officialId: string }
+    | { kind: 'seal'; agencyId: string }
+    | { kind: 'tsa' }
+    | { kind: 'ocsp' },
 ): Promise<PdfSigner | null> {
   if (!isKeyStoreOpen()) return null;
   const now = new Date();
@@ -63,4 +67,12 @@ export function signerForAgencySeal(db: Db | Transaction<DB>, agencyId: string):
  */
 export function signerForTimestamps(db: Db | Transaction<DB>): Promise<PdfSigner | null> {
   return activeSigner(db, { kind: 'tsa' });
+}
+
+/**
+ * The demo CA's delegated OCSP responder key (id-kp-OCSPSigning, served by the OCSP simulator), or
+ * null. Production asks the CAs' own responders (ADR 0026).
+ */
+export function signerForOcspResponses(db: Db | Transaction<DB>): Promise<PdfSigner | null> {
+  return activeSigner(db, { kind: 'ocsp' });
 }

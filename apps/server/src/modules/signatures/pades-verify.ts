@@ -6,9 +6,13 @@ import {
   describeName,
   nameAttribute,
   serialHex,
+  type CertificateRevocation,
+  type OcspLookup,
+  type RevocationSource,
   type RevocationStatus,
   type TrustStatus,
 } from './certificate-checks.ts';
+import { createOcspLookup, type OcspAnchorSettings } from './ocsp-lookup.ts';
 import { OID, sha256, toArrayBuffer } from './cms.ts';
 import { PdfSignatureError } from './pdf-errors.ts';
 import { checkSignatureTimestamp, type TimestampReport } from './tsa-verify.ts';
@@ -21,6 +25,11 @@ export interface TrustSettings {
   crls?: Uint8Array[];
   /** The time of the check (now by default). */
   now?: Date;
+  /**
+   * OCSP per anchor (ADR 0026): the responder asked for the certificates chaining to it, or the one
+   * their Authority Information Access names when allowed. Without it, revocation is by CRL.
+   */
+  ocsp?: OcspAnchorSettings[];
 }
 
 export interface SignatureReport {
@@ -44,6 +53,10 @@ export interface SignatureReport {
   integrity: boolean;
   trust: TrustStatus;
   revocation: RevocationStatus;
+  /** Where the signer certificate's revocation status came from; null when none could say. */
+  revocationSource: RevocationSource | null;
+  /** Each certificate of the chain below the anchor, the signer's first. */
+  revocationChecks: RevocationCheck[];
   /** True only when integrity holds, the chain is trusted and revocation is good. */
   valid: boolean;
   /**
@@ -56,6 +69,11 @@ export interface SignatureReport {
   timestamp: TimestampReport | null;
   /** Why a check did not pass, in English, for logs and support. */
   problems: string[];
+}
+
+export interface RevocationCheck extends Omit<CertificateRevocation, 'revokedAt'> {
+  /** ISO 8601 in Vietnam time; set also when revoked after the validity time (status stays good). */
+  revokedAt: string | null;
 }
 
 type Signer = NonNullable<SignatureReport['signer']>;
@@ -72,8 +90,9 @@ export async function verifyPdf(pdf: Uint8Array, trust: TrustSettings): Promise<
   const anchors = trust.anchors.map((der) => pkijs.Certificate.fromBER(der));
   const crls = (trust.crls ?? []).map((der) => pkijs.CertificateRevocationList.fromBER(der));
   const now = trust.now ?? new Date();
+  const ocsp = trust.ocsp?.length ? createOcspLookup(trust.ocsp) : undefined;
   const reports: SignatureReport[] = [];
-  for (const entry of entries) reports.push(await verifyOne({ pdf, entry, anchors, crls, now }));
+  for (const entry of entries) reports.push(await verifyOne({ pdf, entry, anchors, crls, now, ocsp }));
   return reports;
 }
 
@@ -83,8 +102,9 @@ async function verifyOne(options: {
   anchors: pkijs.Certificate[];
   crls: pkijs.CertificateRevocationList[];
   now: Date;
+  ocsp: OcspLookup | undefined;
 }): Promise<SignatureReport> {
-  const { pdf, entry, anchors, crls, now } = options;
+  const { pdf, entry, anchors, crls, now, ocsp } = options;
   const problems: string[] = [];
   const claimed = parsePdfDate(entry.signingTimeText);
   const report: SignatureReport = {
@@ -99,6 +119,8 @@ async function verifyOne(options: {
     integrity: false,
     trust: 'untrusted',
     revocation: 'unknown',
+    revocationSource: null,
+    revocationChecks: [],
     valid: false,
     validityTime: toVietnamIso(now),
     validityTimeSource: 'now',
@@ -159,8 +181,19 @@ async function verifyOne(options: {
   report.trust = chain.trust;
   if (chain.problem) problems.push(`chain: ${chain.problem}`);
   if (chain.path.length > 0) {
-    const revocation = await checkRevocation({ path: chain.path, crls, now, validityTime });
+    const revocation = await checkRevocation({
+      path: chain.path,
+      crls,
+      now,
+      validityTime,
+      ...(ocsp ? { ocsp } : {}),
+    });
     report.revocation = revocation.revocation;
+    report.revocationChecks = revocation.checks.map((check) => ({
+      ...check,
+      revokedAt: check.revokedAt ? toVietnamIso(check.revokedAt) : null,
+    }));
+    report.revocationSource = revocation.checks[0]?.source ?? null;
     if (revocation.problem) problems.push(`revocation: ${revocation.problem}`);
   }
   report.valid = report.integrity && report.trust === 'trusted' && report.revocation === 'good';

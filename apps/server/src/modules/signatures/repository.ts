@@ -7,10 +7,14 @@ import './tables.ts';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
-/** The anchors in the trust list and the CRLs current at `now`, as the verifier takes them. */
+/** The anchors in the trust list with their OCSP settings and the CRLs current at `now`, as the verifier takes them. */
 export async function readTrustSettings(db: Reader, now: Date): Promise<TrustSettings> {
   const [anchors, crls] = await Promise.all([
-    db.selectFrom('trust_anchor').select('certificate').where('removed_at', 'is', null).execute(),
+    db
+      .selectFrom('trust_anchor')
+      .select(['certificate', 'ocsp_url', 'ocsp_use_aia'])
+      .where('removed_at', 'is', null)
+      .execute(),
     db
       .selectFrom('trust_crl')
       .select('crl')
@@ -22,13 +26,25 @@ export async function readTrustSettings(db: Reader, now: Date): Promise<TrustSet
     anchors: anchors.map((row) => new Uint8Array(row.certificate)),
     crls: crls.map((row) => new Uint8Array(row.crl)),
     now,
+    ocsp: anchors
+      .filter((row) => row.ocsp_url !== null || row.ocsp_use_aia)
+      .map((row) => ({
+        anchor: new Uint8Array(row.certificate),
+        url: row.ocsp_url,
+        useAia: row.ocsp_use_aia,
+      })),
   };
 }
 
 /** The signing keys in reach, newest first: no private key, no ciphertext. */
 export async function listSigningKeys(
   db: Reader,
-  options: { scope: AgencyScope; kind?: 'personal' | 'seal' | 'tsa'; officialId?: string; agencyId?: string },
+  options: {
+    scope: AgencyScope;
+    kind?: 'personal' | 'seal' | 'tsa' | 'ocsp';
+    officialId?: string;
+    agencyId?: string;
+  },
 ): Promise<SigningKeyView[]> {
   const { scope, kind, officialId, agencyId } = options;
   if (!scope.all && scope.agencyIds.length === 0) return [];

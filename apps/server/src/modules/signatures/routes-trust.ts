@@ -8,8 +8,15 @@ import { actorOf, principalOf } from '../../platform/guard.ts';
 import { runCommand } from '../../platform/idempotency.ts';
 import { resolveAgencyScope } from '../../platform/scope.ts';
 import { readFormUpload } from './read-form-upload.ts';
-import { TrustAnchorList, TrustAnchorSchema, TrustCrlSchema } from './schemas.ts';
-import { addCrl, addTrustAnchor, derFromUpload, removeTrustAnchor, toTrustAnchorView } from './trust-list.ts';
+import { TrustAnchorList, TrustAnchorOcspBody, TrustAnchorSchema, TrustCrlSchema } from './schemas.ts';
+import {
+  addCrl,
+  addTrustAnchor,
+  derFromUpload,
+  removeTrustAnchor,
+  setTrustAnchorOcsp,
+  toTrustAnchorView,
+} from './trust-list.ts';
 
 const tags = ['signatures'];
 /** Roots and CRLs: a root is a few KiB; a national CA's CRL can reach a few MiB. */
@@ -87,6 +94,32 @@ export const trustListRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         removeTrustAnchor(tx, { id: request.params.id, actor: actorOf(request) }),
       );
       return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/signatures/trust-anchors/:id/ocsp',
+    {
+      config: { access: 'signature.manage' },
+      schema: {
+        tags,
+        summary:
+          'Set or clear the OCSP responder of a trusted root (url null: CRLs only, unless useAia); 404 when not trusted',
+        params: IdParams,
+        body: TrustAnchorOcspBody,
+        response: { 200: TrustAnchorSchema },
+      },
+    },
+    async (request) => {
+      await assertProvinceWide(db, request);
+      return runCommand(db, request, (tx) =>
+        setTrustAnchorOcsp(tx, {
+          id: request.params.id,
+          url: request.body.url,
+          useAia: request.body.useAia,
+          actor: actorOf(request),
+        }),
+      );
     },
   );
 

@@ -6,6 +6,7 @@ export {
   SigningKeyQuery,
   SigningKeySchema,
   TrustAnchorList,
+  TrustAnchorOcspBody,
   TrustAnchorSchema,
   TrustCrlSchema,
   VerifyPdfAnswer,

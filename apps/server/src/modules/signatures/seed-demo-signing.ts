@@ -6,11 +6,13 @@ import { createCrl, createRootCa, derOf, exportPkcs8, issueCertificate, type Iss
 import { storeSigningKey, type SigningKeyOwner } from './enrol-signing-key.ts';
 import { configureSigningKeySecret } from './key-encryption.ts';
 import { describeKeyMaterial, type KeyMaterial } from './key-material.ts';
-import { addCrl, addTrustAnchor } from './trust-list.ts';
+import { addCrl, addTrustAnchor, setTrustAnchorOcsp } from './trust-list.ts';
 import { seedDemoRemoteSigning } from './remote/seed-demo-remote-signing.ts';
 import './tables.ts';
 
 export const DEMO_ROOT_NAME = 'TinhSo Demo Root CA';
+/** The demo CA's OCSP responder: the simulator this server mounts (SIMULATORS=true; ADR 0026). */
+export const DEMO_OCSP_URL = '/simulators/ocsp';
 const LEADER_POSITIONS = ['chu_tich', 'pho_chu_tich', 'giam_doc', 'pho_giam_doc'];
 
 const name = (commonName: string, organisation: string): JsonName => [
@@ -31,7 +33,8 @@ async function materialOf(issued: Issued, chain: Issued[]): Promise<KeyMaterial>
 /**
  * The demo province's signing keys (issue 4): a demo CA (root → issuing CA) whose root is in the
  * trust list with current CRLs, a seal for every agency, a personal key for every Chủ tịch, Phó Chủ
- * tịch, Giám đốc and Phó Giám đốc, and the certificate of the demo timestamp authority. ECDSA P-256:
+ * tịch, Giám đốc and Phó Giám đốc, the certificates of the demo timestamp authority and of its OCSP
+ * responder (the demo root's OCSP is the simulator at /simulators/ocsp). ECDSA P-256:
  * about a millisecond a key. Skipped when the demo root is already in the trust list.
  */
 export async function seedDemoSigning(
@@ -111,6 +114,17 @@ export async function seedDemoSigning(
       owner: { kind: 'tsa', agencyId: province.id },
       material: await materialOf(tsa, [issuing, root]),
     });
+    // The delegated responder the OCSP simulator signs with: the issuing CA's key is not kept.
+    const responder = await issueCertificate({
+      subject: 'CN=TinhSo Demo OCSP Responder, O=TinhSo Demo, C=VN',
+      issuer: issuing,
+      kind: 'ecdsa',
+      role: 'ocsp',
+    });
+    entries.push({
+      owner: { kind: 'ocsp', agencyId: province.id },
+      material: await materialOf(responder, [issuing, root]),
+    });
   }
   const [rootCrl, issuingCrl] = await Promise.all([
     createCrl({ issuer: root, days: 365 }),
@@ -120,7 +134,12 @@ export async function seedDemoSigning(
   // collectingAtCommit: the audit records are appended together at the end, not one lock per key.
   await db.transaction().execute((tx) =>
     collectingAtCommit(tx, async () => {
-      await addTrustAnchor(tx, { name: DEMO_ROOT_NAME, certificate: derOf(root.certificate), actor });
+      const anchor = await addTrustAnchor(tx, {
+        name: DEMO_ROOT_NAME,
+        certificate: derOf(root.certificate),
+        actor,
+      });
+      if (province) await setTrustAnchorOcsp(tx, { id: anchor.id, url: DEMO_OCSP_URL, useAia: false, actor });
       for (const crl of [rootCrl, issuingCrl]) await addCrl(tx, { crl: derOf(crl), actor });
       for (const entry of entries) await storeSigningKey(tx, { ...entry, actor });
     }),

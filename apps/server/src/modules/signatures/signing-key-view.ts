@@ -4,7 +4,7 @@ import type { SigningKeyTable } from './tables.ts';
 /** A signing key as the API shows it: never the private key, never the ciphertext. */
 export interface SigningKeyView {
   id: string;
-  kind: 'personal' | 'seal' | 'tsa';
+  kind: 'personal' | 'seal' | 'tsa' | 'ocsp';
   officialId: string | null;
   agencyId: string;
   subject: string;

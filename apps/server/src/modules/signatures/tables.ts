@@ -10,6 +10,9 @@ export interface TrustAnchorTable {
   sha256: string;
   added_at: CreatedAt;
   removed_at: Date | null;
+  /** OCSP (migration 0027, ADR 0026): the responder of the certificates chaining to this root. */
+  ocsp_url: ColumnType<string | null, string | null | undefined, string | null>;
+  ocsp_use_aia: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface TrustCrlTable {
@@ -24,8 +27,8 @@ export interface TrustCrlTable {
 /** Signing keys (migration 0020): the private key encrypted, the certificates in clear. */
 export interface SigningKeyTable {
   id: string;
-  /** personal: an official's; seal: an agency's; tsa: the demo timestamp authority's. */
-  kind: 'personal' | 'seal' | 'tsa';
+  /** personal: an official's; seal: an agency's; tsa: the demo timestamp authority's; ocsp: the demo OCSP responder's. */
+  kind: 'personal' | 'seal' | 'tsa' | 'ocsp';
   official_id: string | null;
   agency_id: string;
   subject: string;

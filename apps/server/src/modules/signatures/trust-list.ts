@@ -22,6 +22,10 @@ export interface TrustAnchorView {
   notAfter: string;
   addedAt: string;
   removedAt: string | null;
+  /** The OCSP responder asked for certificates chaining to this root, or null (ADR 0026). */
+  ocspUrl: string | null;
+  /** Without ocspUrl, ask the responder a certificate's Authority Information Access names. */
+  ocspUseAia: boolean;
 }
 
 function parseCertificate(der: Uint8Array): pkijs.Certificate {
@@ -39,6 +43,8 @@ export const toTrustAnchorView = (row: {
   sha256: string;
   added_at: Date;
   removed_at: Date | null;
+  ocsp_url: string | null;
+  ocsp_use_aia: boolean;
 }): TrustAnchorView => {
   const certificate = pkijs.Certificate.fromBER(row.certificate);
   return {
@@ -49,6 +55,8 @@ export const toTrustAnchorView = (row: {
     notAfter: certificate.notAfter.value.toISOString(),
     addedAt: new Date(row.added_at).toISOString(),
     removedAt: row.removed_at ? new Date(row.removed_at).toISOString() : null,
+    ocspUrl: row.ocsp_url,
+    ocspUseAia: row.ocsp_use_aia,
   };
 };
 
@@ -135,6 +143,44 @@ export async function removeTrustAnchor(
     entityId: row.id,
     data: { name: row.name, sha256: row.sha256 },
   });
+}
+
+/**
+ * Sets or clears the OCSP responder of a trusted root (`url` null: none) and whether a certificate's
+ * AIA may name one. Audited with the values it replaced; 404 when the root is not trusted.
+ */
+export async function setTrustAnchorOcsp(
+  tx: Transaction<DB>,
+  options: { id: string; url: string | null; useAia: boolean; actor: Actor },
+): Promise<TrustAnchorView> {
+  const { id, url, useAia, actor } = options;
+  const current = await tx
+    .selectFrom('trust_anchor')
+    .select(['ocsp_url', 'ocsp_use_aia'])
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) throw notFound('trust_anchor');
+  const row = await tx
+    .updateTable('trust_anchor')
+    .set({ ocsp_url: url, ocsp_use_aia: useAia })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordEvent(tx, actor, {
+    type: 'trust_anchor.ocsp_configured',
+    entityType: 'trust_anchor',
+    entityId: id,
+    data: {
+      name: row.name,
+      url,
+      useAia,
+      previousUrl: current.ocsp_url,
+      previousUseAia: current.ocsp_use_aia,
+    },
+  });
+  return toTrustAnchorView(row);
 }
 
 /** DER from a DER or PEM upload (the two forms CAs publish roots and CRLs in). */

@@ -70,6 +70,26 @@ function Check({ ok, children }: { ok: boolean; children: string }) {
   );
 }
 
+/** The signer certificate's revocation: the verdict, where it came from, and when it was revoked. */
+function Revocation({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const signer = report.revocationChecks[0];
+  const details = [
+    report.revocationSource ? t(`verify.revocationSources.${report.revocationSource}`) : null,
+    signer?.revokedAt
+      ? signer.status === 'revoked'
+        ? t('verify.revokedSince', { time: signer.revokedAt })
+        : t('verify.revokedAfterValidity', { time: signer.revokedAt })
+      : null,
+  ].filter((detail): detail is string => detail !== null);
+  const verdict = t(`verify.revocationValues.${report.revocation}`);
+  return (
+    <Check ok={report.revocation === 'good'}>
+      {details.length > 0 ? `${verdict} (${details.join('; ')})` : verdict}
+    </Check>
+  );
+}
+
 function SignatureCard({ report, index }: { report: Report; index: number }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -120,7 +140,7 @@ function SignatureCard({ report, index }: { report: Report; index: number }) {
         </dd>
         <dt>{t('verify.revocation')}</dt>
         <dd>
-          <Check ok={report.revocation === 'good'}>{t(`verify.revocationValues.${report.revocation}`)}</Check>
+          <Revocation report={report} />
         </dd>
         <dt>{t('verify.coverage')}</dt>
         <dd>{report.coversWholeDocument ? t('verify.wholeDocument') : t('verify.earlierRevision')}</dd>

@@ -9,6 +9,7 @@ import type { ApiState } from '../../../hooks/use-api.ts';
 import { useAction } from '../../../hooks/use-action.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatDate } from '../../../lib/dates.ts';
+import { TrustAnchorOcspForm } from './trust-anchor-ocsp-form.tsx';
 
 /** The trusted roots (removed ones marked), adding and removing a root, and adding a CRL. */
 export function TrustListSection({ anchors }: { anchors: ApiState<TrustAnchorList> }) {
@@ -27,6 +28,13 @@ export function TrustListSection({ anchors }: { anchors: ApiState<TrustAnchorLis
       key: 'until',
       header: t('signaturesAdmin.anchorUntil'),
       cell: (anchor) => formatDate(anchor.notAfter, language),
+    },
+    {
+      key: 'ocsp',
+      header: t('signaturesAdmin.ocspColumn'),
+      cell: (anchor) =>
+        anchor.ocspUrl ??
+        (anchor.ocspUseAia ? t('signaturesAdmin.ocspFromAia') : t('signaturesAdmin.ocspNone')),
     },
     {
       key: 'added',
@@ -73,12 +81,15 @@ export function TrustListSection({ anchors }: { anchors: ApiState<TrustAnchorLis
         empty={t('signaturesAdmin.anchorsEmpty')}
       >
         {(data) => (
-          <DataTable
-            caption={t('signaturesAdmin.trustTitle')}
-            columns={columns}
-            rows={data.items}
-            rowKey={(anchor) => anchor.id}
-          />
+          <>
+            <DataTable
+              caption={t('signaturesAdmin.trustTitle')}
+              columns={columns}
+              rows={data.items}
+              rowKey={(anchor) => anchor.id}
+            />
+            <TrustAnchorOcspForm anchors={data.items} onSaved={anchors.reload} />
+          </>
         )}
       </AsyncContent>
 
