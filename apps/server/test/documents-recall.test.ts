@@ -143,6 +143,16 @@ describe('recall of an issued document', () => {
     });
     expect(progress.status).toBe(409);
     expect(await mine()).not.toContain(incomingId);
+    // The clerk, who registered it and was assigned it, is told once in the workspace's inbox.
+    const notices = await t.database.db
+      .selectFrom('notification as n')
+      .innerJoin('account as a', 'a.id', 'n.account_id')
+      .select(['a.username'])
+      .where('n.entity_id', '=', incomingId)
+      .where('n.template', '=', 'document.incoming.recalled')
+      .orderBy('a.username')
+      .execute();
+    expect(notices.map((n) => n.username)).toEqual(['vanthutinh']);
 
     const back = await waitFor('15 at Sở Tư pháp', async () => {
       const recipient = await recipientOf(issued.id);

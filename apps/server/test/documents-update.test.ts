@@ -104,6 +104,14 @@ describe('update of an issued document', () => {
     expect(line?.note).toContain(`«${original}» → «${corrected}»`);
     expect(line?.note).toContain(reason);
     expect(await boxEntry(cast, documentId, 'update')).toMatchObject({ state: 'applied' });
+    // The clerk who registered it hears of the correction in the workspace's inbox.
+    const notices = await t.database.db
+      .selectFrom('notification as n')
+      .innerJoin('account as a', 'a.id', 'n.account_id')
+      .select(['n.template', 'a.username'])
+      .where('n.entity_id', '=', incomingId)
+      .execute();
+    expect(notices).toEqual([{ template: 'document.incoming.updated', username: 'vanthutinh' }]);
     // The register's search finds the corrected words, without diacritics, and not the old ones only.
     const found = await cast.vanthutinh.get<IncomingList>(
       '/api/documents/incoming?q=nghiep vu van thu, luu tru',

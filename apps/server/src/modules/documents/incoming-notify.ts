@@ -69,3 +69,46 @@ export async function notifyOfficials(
   }
   return accountIds.length;
 }
+
+/**
+ * Who must hear that the issuer recalled or corrected a registered document: the clerk who
+ * registered it, the leader it was submitted to, and every assignee (an official, or a unit's
+ * members). The issuer's own change reaches them in the workspace's inbox (ADR 0023, 0027).
+ */
+export async function notifyIssuerChange(
+  tx: Transaction<DB>,
+  options: {
+    documentId: string;
+    template: 'document.incoming.recalled' | 'document.incoming.updated';
+    params: { reason: string; changes?: string };
+  },
+): Promise<number> {
+  const document = await tx
+    .selectFrom('incoming_document')
+    .select(['arrival_number', 'number_symbol', 'issuer_name', 'registered_by', 'submitted_to'])
+    .where('id', '=', options.documentId)
+    .executeTakeFirstOrThrow();
+  const assignments = await tx
+    .selectFrom('incoming_assignment')
+    .select(['account_id', 'org_unit_id'])
+    .where('document_id', '=', options.documentId)
+    .execute();
+  const assignees: string[] = [];
+  for (const assignment of assignments) assignees.push(...(await assigneeAccounts(tx, assignment)));
+  return notifyOfficials(tx, {
+    accountIds: [
+      document.registered_by,
+      ...(document.submitted_to ? [document.submitted_to] : []),
+      ...assignees,
+    ],
+    template: options.template,
+    params: {
+      arrival: String(document.arrival_number),
+      numberSymbol: document.number_symbol,
+      issuer: document.issuer_name,
+      reason: options.params.reason,
+      ...(options.params.changes !== undefined ? { changes: options.params.changes } : {}),
+    },
+    documentId: options.documentId,
+  });
+}

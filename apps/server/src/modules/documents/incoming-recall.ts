@@ -7,6 +7,7 @@ import type { IncomingStatus } from '@tinhso/contracts';
 import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import { applyIncoming } from './incoming-apply.ts';
+import { notifyIssuerChange } from './incoming-notify.ts';
 import './incoming-tables.ts';
 import './recall-tables.ts';
 import { INCOMING_SCAN_KIND } from './register-incoming.ts';
@@ -61,6 +62,11 @@ export async function recallIncoming(
       .where('id', '=', row.scan_file_id)
       .where('attached_kind', '=', INCOMING_SCAN_KIND)
       .execute();
+  await notifyIssuerChange(tx, {
+    documentId: row.id,
+    template: 'document.incoming.recalled',
+    params: { reason: input.reason },
+  });
   return { recalled: true, previousStatus: row.status };
 }
 

@@ -7,6 +7,7 @@ import type { DocumentUrgency } from '@tinhso/contracts';
 import type { Actor } from '../../platform/access.ts';
 import type { DB } from '../../platform/db-types.ts';
 import { applyIncoming } from './incoming-apply.ts';
+import { notifyIssuerChange } from './incoming-notify.ts';
 import './incoming-tables.ts';
 import './recall-tables.ts';
 
@@ -66,6 +67,11 @@ export async function applyIssuerCorrection(
       ...(deadlineFollows ? { deadline_on: dueDate.to } : {}),
     },
     detail: { documentId: input.documentId, fields },
+  });
+  await notifyIssuerChange(tx, {
+    documentId: row.id,
+    template: 'document.incoming.updated',
+    params: { reason: input.reason, changes: [...input.lines, ...kept].join('; ') },
   });
   return fields;
 }

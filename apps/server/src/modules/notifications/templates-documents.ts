@@ -69,4 +69,30 @@ export const DOCUMENT_TEMPLATES = {
       short: 'Alert: incoming document no. {arrival} overdue ({dueOn}).',
     },
   },
+  'document.incoming.recalled': {
+    params: ['arrival', 'numberSymbol', 'issuer', 'reason'],
+    vi: {
+      subject: 'Văn bản đến số {arrival} đã bị cơ quan ban hành thu hồi',
+      body: '{issuer} thu hồi văn bản {numberSymbol} (số đến {arrival}). Lý do: {reason}. Bản văn bản đã nhận đã được hủy và văn bản không còn được xử lý.',
+      short: 'Văn bản đến số {arrival} ({numberSymbol}) bị thu hồi; dừng xử lý.',
+    },
+    en: {
+      subject: 'Incoming document no. {arrival} was recalled by its issuer',
+      body: '{issuer} recalled document {numberSymbol} (incoming no. {arrival}). Reason: {reason}. The copy received was destroyed and the document is no longer handled.',
+      short: 'Incoming document no. {arrival} ({numberSymbol}) recalled; stop handling it.',
+    },
+  },
+  'document.incoming.updated': {
+    params: ['arrival', 'numberSymbol', 'issuer', 'changes', 'reason'],
+    vi: {
+      subject: 'Văn bản đến số {arrival}: cơ quan ban hành cập nhật thông tin',
+      body: '{issuer} cập nhật thông tin văn bản {numberSymbol} (số đến {arrival}): {changes}. Lý do: {reason}.',
+      short: 'Văn bản đến số {arrival} ({numberSymbol}) được cập nhật thông tin.',
+    },
+    en: {
+      subject: 'Incoming document no. {arrival}: details corrected by the issuer',
+      body: '{issuer} corrected the details of document {numberSymbol} (incoming no. {arrival}): {changes}. Reason: {reason}.',
+      short: 'Incoming document no. {arrival} ({numberSymbol}): details corrected.',
+    },
+  },
 } as const;
