@@ -13,6 +13,7 @@ let t: TestApp;
 let quantri: TestClient;
 let giamdoc: TestClient;
 let giamdocId: string;
+let giamdocName: string;
 const base = '/api/signatures/remote-accounts';
 
 async function auditOf(type: string, entityId: string) {
@@ -44,7 +45,7 @@ beforeAll(async () => {
   }
   quantri = await t.signedIn('quantri');
   giamdoc = await t.signedIn('giamdoc');
-  giamdocId = (await officialOf(t, 'giamdoc')).officialId;
+  ({ officialId: giamdocId, fullName: giamdocName } = await officialOf(t, 'giamdoc'));
 }, 180_000);
 afterAll(async () => t?.close());
 
@@ -57,6 +58,7 @@ describe('remote-signing accounts', { timeout: 60_000 }, () => {
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body).toMatchObject({
       officialId: giamdocId,
+      officialName: giamdocName,
       providerUserId: 'cccd-079000000001',
       algorithm: 'RSASSA-PKCS1-v1_5',
       removedAt: null,
@@ -80,7 +82,10 @@ describe('remote-signing accounts', { timeout: 60_000 }, () => {
       replaced: first.body.id,
     });
     const current = await quantri.get<{ items: RemoteSigningAccount[] }>(`${base}?officialId=${giamdocId}`);
-    expect(current.body.items.map((item) => item.providerUserId)).toEqual(['cccd-079000000002']);
+    // The list names the official, so the administration page needs no second request.
+    expect(current.body.items.map((item) => [item.providerUserId, item.officialName])).toEqual([
+      ['cccd-079000000002', giamdocName],
+    ]);
     const all = await quantri.get<{ items: RemoteSigningAccount[] }>(
       `${base}?officialId=${giamdocId}&includeRemoved=true`,
     );

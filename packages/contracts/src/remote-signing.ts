@@ -10,6 +10,7 @@ export const RemoteSigningAccount = Type.Object(
   {
     id: Uuid,
     officialId: Uuid,
+    officialName: Type.String({ description: 'The official’s full name, for the administration page' }),
     agencyId: Uuid,
     providerUserId: Type.String({ description: 'The signer’s user id at the remote-signing service' }),
     subject: Type.String({ description: 'Subject of the certificate the service answered' }),

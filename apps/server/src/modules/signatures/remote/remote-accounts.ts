@@ -33,11 +33,12 @@ const COLUMNS = [
   'enrolled_at',
   'removed_at',
 ] as const;
-type Row = Pick<Selectable<RemoteSigningAccountTable>, (typeof COLUMNS)[number]>;
+type Row = Pick<Selectable<RemoteSigningAccountTable>, (typeof COLUMNS)[number]> & { full_name: string };
 
 const toView = (row: Row): RemoteSigningAccount => ({
   id: row.id,
   officialId: row.official_id,
+  officialName: row.full_name,
   agencyId: row.agency_id,
   providerUserId: row.provider_user_id,
   subject: row.subject,
@@ -104,6 +105,11 @@ export async function enrolRemoteAccount(
     })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
+  const { full_name } = await tx
+    .selectFrom('official')
+    .select('full_name')
+    .where('id', '=', owner.officialId)
+    .executeTakeFirstOrThrow();
   await recordEvent(tx, actor, {
     type: 'remote_signing_account.enrolled',
     entityType: 'remote_signing_account',
@@ -118,7 +124,7 @@ export async function enrolRemoteAccount(
       replaced: previous?.id ?? null,
     },
   });
-  return toView(row);
+  return toView({ ...row, full_name });
 }
 
 /** Ends an account: the official signs remotely no more. 404 out of reach or already removed. */
@@ -156,10 +162,14 @@ export async function listRemoteAccounts(
 ): Promise<RemoteSigningAccount[]> {
   const { scope } = options;
   if (!scope.all && scope.agencyIds.length === 0) return [];
-  let query = db.selectFrom('remote_signing_account').select(COLUMNS);
-  if (!scope.all) query = query.where('agency_id', 'in', scope.agencyIds);
-  if (options.officialId) query = query.where('official_id', '=', options.officialId);
-  if (!options.includeRemoved) query = query.where('removed_at', 'is', null);
-  const rows = await query.orderBy('enrolled_at', 'desc').orderBy('id').limit(500).execute();
+  let query = db
+    .selectFrom('remote_signing_account as r')
+    .innerJoin('official as o', 'o.id', 'r.official_id')
+    .select(COLUMNS.map((column) => `r.${column}` as const))
+    .select('o.full_name');
+  if (!scope.all) query = query.where('r.agency_id', 'in', scope.agencyIds);
+  if (options.officialId) query = query.where('r.official_id', '=', options.officialId);
+  if (!options.includeRemoved) query = query.where('r.removed_at', 'is', null);
+  const rows = await query.orderBy('r.enrolled_at', 'desc').orderBy('r.id').limit(500).execute();
   return rows.map(toView);
 }
