@@ -1,4 +1,4 @@
-/** Ký số từ xa (remote signing): the signer confirms on the phone app of the signing service. */
+/** Ký số từ xa (remote signing): the signer confirms on the phone app of the signing service; the administrator enrols the accounts. */
 export const remoteSigningPages = {
   remoteSigning: {
     hint: 'Bạn ký bằng ký số từ xa: sau khi bấm Ký số, hãy mở ứng dụng ký số trên điện thoại và xác nhận.',
@@ -6,5 +6,31 @@ export const remoteSigningPages = {
     sending: 'Đang gửi yêu cầu ký đến dịch vụ ký số từ xa…',
     description: 'Nội dung hiển thị trên điện thoại',
     expiresAt: 'Hết hạn lúc {{time}}',
+  },
+  remoteAccounts: {
+    title: 'Tài khoản ký số từ xa',
+    lead: 'Cán bộ có tài khoản ở đây ký số bằng cách xác nhận trên điện thoại (dịch vụ ký số từ xa cấu hình trên máy chủ), kể cả khi cũng có khóa PKCS#12. Khi đăng ký, chứng thư số được đọc từ dịch vụ.',
+    list: 'Tài khoản ký số từ xa đang dùng',
+    empty: 'Chưa có cán bộ nào ký số từ xa.',
+    official: 'Cán bộ',
+    providerUserId: 'Mã người dùng ở dịch vụ ký số',
+    providerUserIdHint: 'Mã mà dịch vụ ký số từ xa cấp cho cán bộ (thường là số CCCD hoặc số điện thoại).',
+    since: 'Từ ngày',
+    certificate: 'Chứng thư số',
+    serial: 'Số hiệu {{serial}}',
+    validUntil: 'hiệu lực đến {{date}}',
+    enrolTitle: 'Đăng ký ký số từ xa cho cán bộ',
+    enrolLead: 'Đăng ký lại cho một cán bộ đã có tài khoản sẽ thay tài khoản cũ.',
+    enrol: 'Đăng ký ký số từ xa',
+    enrolling: 'Đang hỏi dịch vụ ký số…',
+    enrolled: 'Đã đăng ký ký số từ xa cho {{name}} (chứng thư hiệu lực đến {{date}}).',
+    actions: 'Thao tác',
+    remove: 'Gỡ',
+    removeLabel: 'Gỡ tài khoản ký số từ xa của {{name}}',
+    removeTitle: 'Gỡ tài khoản ký số từ xa của {{name}}?',
+    removeLead:
+      'Cán bộ sẽ không ký số từ xa được nữa; nếu có khóa PKCS#12 thì ký bằng khóa đó. Việc gỡ được ghi nhật ký.',
+    removing: 'Đang gỡ…',
+    removed: 'Đã gỡ tài khoản ký số từ xa của {{name}}.',
   },
 };
