@@ -371,7 +371,10 @@ describe('the demo CA’s responder at /simulators/ocsp', () => {
       .executeTakeFirstOrThrow();
     const seal = (await signerForAgencySeal(t.database.db, agency.id))!;
     const pdf = await sign(seal);
-    expect(await verifyOverHttp(pdf)).toMatchObject({ valid: true, revocationSource: 'ocsp' });
+    const good = await verifyOverHttp(pdf);
+    // The demo root's responder answers for the issuing CA, the issuing CA's for the seal.
+    expect(good).toMatchObject({ valid: true, revocationSource: 'ocsp', problems: [] });
+    expect(good.revocationChecks.map((c) => c.source)).toEqual(['ocsp', 'ocsp']);
 
     const pem = (der: Uint8Array, label = 'CERTIFICATE') =>
       `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
@@ -393,9 +396,9 @@ describe('the demo CA’s responder at /simulators/ocsp', () => {
         ],
         { encoding: 'utf8', timeout: 20_000 },
       );
-    const good = await ocsp();
-    expect(`${good.stdout}${good.stderr}`).toMatch(/Response verify OK/);
-    expect(good.stdout).toMatch(/seal\.pem: good/);
+    const answered = await ocsp();
+    expect(`${answered.stdout}${answered.stderr}`).toMatch(/Response verify OK/);
+    expect(answered.stdout).toMatch(/seal\.pem: good/);
 
     const key = await t.database.db
       .selectFrom('signing_key')

@@ -16,11 +16,7 @@ type Reader = Db | Transaction<DB>;
 
 async function activeSigner(
   db: Reader,
-  where:
-    | { kind: 'personal'; officialId: string }
-    | { kind: 'seal'; agencyId: string }
-    | { kind: 'tsa' }
-    | { kind: 'ocsp' },
+  where: { kind: 'personal'; officialId: string } | { kind: 'seal'; agencyId: string } | { kind: 'tsa' },
 ): Promise<PdfSigner | null> {
   if (!isKeyStoreOpen()) return null;
   const now = new Date();
@@ -34,7 +30,16 @@ async function activeSigner(
   if (where.kind === 'personal') query = query.where('official_id', '=', where.officialId);
   if (where.kind === 'seal') query = query.where('agency_id', '=', where.agencyId);
   const row = await query.orderBy('enrolled_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
-  if (!row) return null;
+  return row ? signerOfRow(row) : null;
+}
+
+async function signerOfRow(row: {
+  id: string;
+  algorithm: 'RSASSA-PKCS1-v1_5' | 'ECDSA';
+  certificate_chain: string[];
+  private_key_ciphertext: Uint8Array;
+  kek_id: string;
+}): Promise<PdfSigner> {
   const privateKey = decryptPrivateKey({
     ciphertext: row.private_key_ciphertext,
     kekId: row.kek_id,
@@ -70,9 +75,21 @@ export function signerForTimestamps(db: Db | Transaction<DB>): Promise<PdfSigner
 }
 
 /**
- * The demo CA's delegated OCSP responder key (id-kp-OCSPSigning, served by the OCSP simulator), or
- * null. Production asks the CAs' own responders (ADR 0026).
+ * The demo CA's delegated OCSP responder keys (id-kp-OCSPSigning, one per CA of its hierarchy, served
+ * by the OCSP simulator). Production asks the CAs' own responders (ADR 0026).
  */
-export function signerForOcspResponses(db: Db | Transaction<DB>): Promise<PdfSigner | null> {
-  return activeSigner(db, { kind: 'ocsp' });
+export async function signersForOcspResponses(db: Db | Transaction<DB>): Promise<PdfSigner[]> {
+  if (!isKeyStoreOpen()) return [];
+  const now = new Date();
+  const rows = await db
+    .selectFrom('signing_key')
+    .select(['id', 'algorithm', 'certificate_chain', 'private_key_ciphertext', 'kek_id'])
+    .where('kind', '=', 'ocsp')
+    .where('status', '=', 'active')
+    .where('not_before', '<=', now)
+    .where('not_after', '>', now)
+    .orderBy('enrolled_at')
+    .orderBy('id')
+    .execute();
+  return Promise.all(rows.map(signerOfRow));
 }

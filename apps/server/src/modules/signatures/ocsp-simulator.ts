@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import * as pkijs from 'pkijs';
 import type { Db } from '../../platform/db.ts';
 import { describeName } from './certificate-checks.ts';
-import { signerForOcspResponses } from './key-store.ts';
+import { signersForOcspResponses } from './key-store.ts';
 import {
   answerOcspRequest,
   stateFromCrls,
@@ -42,8 +42,8 @@ export const ocspSimulator: FastifyPluginAsync<{
 const KEY_TTL_MS = 10 * 60_000;
 
 /**
- * The demo CA's responder: the key store's `ocsp` key (seedDemoSigning makes it, a delegated
- * responder certificate of the demo issuing CA), answering from the demo CA's revocations: a demo
+ * The demo CA's responder: the key store's `ocsp` keys (seedDemoSigning makes them, delegated
+ * responder certificates of the demo root and of the demo issuing CA), answering from the demo CA's revocations: a demo
  * key the administrator revoked is revoked since its revoked_at, and a certificate the CRLs held
  * for that CA list is revoked since the CRL's date; every other serial is good.
  */
@@ -55,9 +55,10 @@ export function createDemoOcspResponder(db: Db): {
   return {
     keys: async () => {
       if (cached && Date.now() - cached.at < KEY_TTL_MS) return cached.keys;
-      const signer = await signerForOcspResponses(db);
-      const issuerDer = signer?.certificateChain[1];
-      const keys = signer && issuerDer ? [{ signer, issuer: pkijs.Certificate.fromBER(issuerDer) }] : [];
+      const keys = (await signersForOcspResponses(db)).flatMap((signer) => {
+        const issuerDer = signer.certificateChain[1];
+        return issuerDer ? [{ signer, issuer: pkijs.Certificate.fromBER(issuerDer) }] : [];
+      });
       cached = keys.length > 0 ? { keys, at: Date.now() } : null;
       return keys;
     },

@@ -114,17 +114,23 @@ export async function seedDemoSigning(
       owner: { kind: 'tsa', agencyId: province.id },
       material: await materialOf(tsa, [issuing, root]),
     });
-    // The delegated responder the OCSP simulator signs with: the issuing CA's key is not kept.
-    const responder = await issueCertificate({
-      subject: 'CN=TinhSo Demo OCSP Responder, O=TinhSo Demo, C=VN',
-      issuer: issuing,
-      kind: 'ecdsa',
-      role: 'ocsp',
-    });
-    entries.push({
-      owner: { kind: 'ocsp', agencyId: province.id },
-      material: await materialOf(responder, [issuing, root]),
-    });
+    // The delegated responders the OCSP simulator signs with, for the issuing CA's certificates and
+    // for the issuing CA's own: the CAs' keys are not kept.
+    for (const [ca, chain, commonName] of [
+      [issuing, [issuing, root], 'TinhSo Demo OCSP Responder'],
+      [root, [root], 'TinhSo Demo Root OCSP Responder'],
+    ] as const) {
+      const responder = await issueCertificate({
+        subject: `CN=${commonName}, O=TinhSo Demo, C=VN`,
+        issuer: ca,
+        kind: 'ecdsa',
+        role: 'ocsp',
+      });
+      entries.push({
+        owner: { kind: 'ocsp', agencyId: province.id },
+        material: await materialOf(responder, [...chain]),
+      });
+    }
   }
   const [rootCrl, issuingCrl] = await Promise.all([
     createCrl({ issuer: root, days: 365 }),
