@@ -133,8 +133,8 @@ async function post(url: string, body: Uint8Array): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Reads and checks an OCSPResponse (DER) for `certificate`; exported for the tests. */
-export async function readOcspResponse(
+/** Reads and checks an OCSPResponse (DER) for `certificate`: any flaw makes it `unusable`. */
+async function readOcspResponse(
   der: Uint8Array,
   expected: { certificate: pkijs.Certificate; issuer: pkijs.Certificate; nonce: Uint8Array; now: Date },
 ): Promise<OcspAnswer> {
