@@ -1,5 +1,6 @@
 /**
- * What the exchange and remote-signing benchmarks (bench/exchange.ts, bench/remote-signing.ts) use
+ * What the exchange, remote-signing and OCSP benchmarks (bench/exchange.ts, bench/remote-signing.ts,
+ * bench/signatures-ocsp.ts) use
  * beyond the public entry point, as `@tinhso/server/bench`: bench/ is a TypeScript project of its
  * own that reaches the server through its package exports only, and must not import test code.
  */
@@ -16,6 +17,8 @@ export { seededDatabases } from './seeded-databases.ts';
 export { exportPkcs8 } from '../modules/signatures/demo-ca.ts';
 export { configureSigningKeySecret } from '../modules/signatures/key-encryption.ts';
 export { signerFromPkcs8 } from '../modules/signatures/key-material.ts';
+export { clearOcspCache } from '../modules/signatures/ocsp-client.ts';
+export { ocspSimulator } from '../modules/signatures/ocsp-simulator.ts';
 export { createRemoteSigningClient, parseTransaction } from '../modules/signatures/remote/remote-client.ts';
 export { createRemoteSigner } from '../modules/signatures/remote/remote-signer.ts';
 export { RemoteWaiters } from '../modules/signatures/remote/remote-waiters.ts';
