@@ -7,6 +7,7 @@ import {
   type RevocationStatus,
   type TrustStatus,
 } from '../../signatures/certificate-checks.ts';
+import { createOcspLookup, type OcspAnchorSettings } from '../../signatures/ocsp-lookup.ts';
 
 /**
  * The certificate checks of a package's seal, remembered across packages. Every package of an agency
@@ -20,8 +21,10 @@ import {
  *   time up to which it holds: the first notAfter of the path, the first nextUpdate of a CRL of a
  *   path issuer, a CRL of such an issuer that is not current yet, a revocation dated later, and at
  *   most a minute. Only that verdict is kept: any other answer, any change of the trust list
- *   (another anchor, a new CRL) or a check at an earlier time runs the full checks again. The
- *   package check asks no OCSP responder; if it ever does, a verdict must not outlive the answer.
+ *   (another anchor, a new CRL, another OCSP configuration) or a check at an earlier time runs the
+ *   full checks again. Where a root is configured for OCSP (ADR 0026) the seal's certificates are
+ *   asked like a PDF's; the OCSP client keeps good answers until their nextUpdate, and a verdict
+ *   holds at most a minute, so a revocation the responder reports is seen within that minute.
  */
 const VERDICT_MAX_MS = 60_000;
 const certificates = new LRUCache<string, pkijs.Certificate>({ max: 512 });
@@ -65,9 +68,14 @@ export async function checkSealChain(options: {
   anchors: Uint8Array[];
   crls: Uint8Array[];
   now: Date;
+  ocsp?: OcspAnchorSettings[];
 }): Promise<ChainVerdict> {
   const { chain, anchors, crls, now } = options;
-  const key = [chain, anchors, crls].map((list) => list.map(sha256Hex).join(',')).join('|');
+  const ocsp = (options.ocsp ?? []).filter((setting) => setting.url !== null || setting.useAia);
+  const key = [
+    ...[chain, anchors, crls].map((list) => list.map(sha256Hex).join(',')),
+    ocsp.map((setting) => `${sha256Hex(setting.anchor)}=${setting.url ?? ''}:${setting.useAia}`).join(','),
+  ].join('|');
   const known = verdicts.get(key);
   if (known && known.from <= now.getTime() && now.getTime() < known.until)
     return { trust: 'trusted', revocation: 'good', problems: [] };
@@ -84,7 +92,12 @@ export async function checkSealChain(options: {
   const problems: string[] = [];
   if (checked.problem) problems.push(`certificate chain: ${checked.problem}`);
   if (checked.trust !== 'trusted') return { trust: checked.trust, revocation: 'unknown', problems };
-  const revocation = await checkRevocation({ path: checked.path, crls: parsedCrls, now });
+  const revocation = await checkRevocation({
+    path: checked.path,
+    crls: parsedCrls,
+    now,
+    ...(ocsp.length > 0 ? { ocsp: createOcspLookup(ocsp) } : {}),
+  });
   if (revocation.problem) problems.push(revocation.problem);
   if (revocation.revocation === 'good')
     verdicts.set(key, { from: now.getTime(), until: goodUntil(checked.path, parsedCrls, now) });

@@ -230,6 +230,7 @@ export async function verifyPackageSignature(
     anchors: trust.anchors,
     crls: trust.crls ?? [],
     now: trust.now ?? new Date(),
+    ...(trust.ocsp ? { ocsp: trust.ocsp } : {}),
   });
   problems.push(...verdict.problems);
   const integrity = digestMatches && valueMatches;
