@@ -42,8 +42,14 @@ const leaf = await issueCertificate({
 const server = Fastify();
 await server.register(ocspSimulator, {
   keys: async () => [
-    { issuer: pkijs.Certificate.fromBER(new Uint8Array(derOf(ca.certificate))), signer: signerOf(responder, [ca]) },
-    { issuer: pkijs.Certificate.fromBER(new Uint8Array(derOf(root.certificate))), signer: signerOf(root, []) },
+    {
+      issuer: pkijs.Certificate.fromBER(new Uint8Array(derOf(ca.certificate))),
+      signer: signerOf(responder, [ca]),
+    },
+    {
+      issuer: pkijs.Certificate.fromBER(new Uint8Array(derOf(root.certificate))),
+      signer: signerOf(root, []),
+    },
   ],
   stateOf: async () => ({ status: 'good' }),
 });
