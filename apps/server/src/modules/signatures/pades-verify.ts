@@ -13,6 +13,7 @@ import {
   type TrustStatus,
 } from './certificate-checks.ts';
 import { createOcspLookup, type OcspAnchorSettings } from './ocsp-lookup.ts';
+import { parseCertificate, parseCrl } from './parsed-der.ts';
 import { OID, sha256, toArrayBuffer } from './cms.ts';
 import { PdfSignatureError } from './pdf-errors.ts';
 import { checkSignatureTimestamp, type TimestampReport } from './tsa-verify.ts';
@@ -87,8 +88,9 @@ const parseDer = <T>(bytes: Uint8Array, make: (schema: asn1js.AsnType) => T): T 
 /** Checks every signature of a PDF. Throws PdfSignatureError when the file is not a readable signed PDF. */
 export async function verifyPdf(pdf: Uint8Array, trust: TrustSettings): Promise<SignatureReport[]> {
   const entries = await findPdfSignatures(pdf);
-  const anchors = trust.anchors.map((der) => pkijs.Certificate.fromBER(der));
-  const crls = (trust.crls ?? []).map((der) => pkijs.CertificateRevocationList.fromBER(der));
+  // Parsed once across verifications: every PDF is checked against the same anchors and CRLs.
+  const anchors = trust.anchors.map(parseCertificate);
+  const crls = (trust.crls ?? []).map(parseCrl);
   const now = trust.now ?? new Date();
   const ocsp = trust.ocsp?.length ? createOcspLookup(trust.ocsp) : undefined;
   const reports: SignatureReport[] = [];

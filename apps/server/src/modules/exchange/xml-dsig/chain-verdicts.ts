@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import {
   checkChain,
   checkRevocation,
@@ -8,50 +7,23 @@ import {
   type TrustStatus,
 } from '../../signatures/certificate-checks.ts';
 import { createOcspLookup, type OcspAnchorSettings } from '../../signatures/ocsp-lookup.ts';
+import { parseCertificate, parseCrl, sha256Hex } from '../../signatures/parsed-der.ts';
 
 /**
  * The certificate checks of a package's seal, remembered across packages. Every package of an agency
  * carries the same seal chain and is checked against the same trust list, and parsing a certificate
  * or a CRL with asn1js then building the chain with pkijs cost more than the rest of the XML-DSig
- * check (profile in docs/benchmarks.md, "Exchange"). Two caches:
- *
- * - parsed certificates and CRLs by the SHA-256 of their DER (the same bytes parse to the same
- *   object; pkijs only reads them);
- * - a verdict "trusted, not revoked" by the SHA-256 of the chain, the anchors and the CRLs, with the
- *   time up to which it holds: the first notAfter of the path, the first nextUpdate of a CRL of a
- *   path issuer, a CRL of such an issuer that is not current yet, a revocation dated later, and at
- *   most a minute. Only that verdict is kept: any other answer, any change of the trust list
- *   (another anchor, a new CRL, another OCSP configuration) or a check at an earlier time runs the
- *   full checks again. Where a root is configured for OCSP (ADR 0026) the seal's certificates are
- *   asked like a PDF's; the OCSP client keeps good answers until their nextUpdate, and a verdict
- *   holds at most a minute, so a revocation the responder reports is seen within that minute.
+ * check (profile in docs/benchmarks.md, "Exchange"). Certificates and CRLs are parsed once
+ * (`signatures/parsed-der.ts`), and a verdict "trusted, not revoked" is kept by the SHA-256 of the
+ * chain, the anchors, the CRLs and the OCSP settings, with the time up to which it holds: the first
+ * notAfter of the path, the first nextUpdate of a CRL of a path issuer, a CRL of such an issuer that
+ * is not current yet, a revocation dated later, and at most a minute. Only that verdict is kept: any
+ * other answer, any change of the trust list or a check at an earlier time runs the full checks
+ * again. Where a root is configured for OCSP (ADR 0026) the seal's certificates are asked like a
+ * PDF's; a verdict holds at most a minute, so a revocation the responder reports is seen within it.
  */
 const VERDICT_MAX_MS = 60_000;
-const certificates = new LRUCache<string, pkijs.Certificate>({ max: 512 });
-const revocationLists = new LRUCache<string, pkijs.CertificateRevocationList>({ max: 256 });
 const verdicts = new LRUCache<string, { from: number; until: number }>({ max: 1024 });
-
-const sha256Hex = (der: Uint8Array) => createHash('sha256').update(der).digest('hex');
-
-function parsedOnce<T extends object>(
-  cache: LRUCache<string, T>,
-  der: Uint8Array,
-  parse: (der: Uint8Array) => T,
-): T {
-  const key = sha256Hex(der);
-  const found = cache.get(key);
-  if (found) return found;
-  const value = parse(der);
-  cache.set(key, value);
-  return value;
-}
-
-/** A DER certificate, parsed once; throws as `pkijs.Certificate.fromBER` does. */
-export const parseCertificate = (der: Uint8Array): pkijs.Certificate =>
-  parsedOnce(certificates, der, (bytes) => pkijs.Certificate.fromBER(bytes));
-
-const parseCrl = (der: Uint8Array): pkijs.CertificateRevocationList =>
-  parsedOnce(revocationLists, der, (bytes) => pkijs.CertificateRevocationList.fromBER(bytes));
 
 export interface ChainVerdict {
   trust: TrustStatus;

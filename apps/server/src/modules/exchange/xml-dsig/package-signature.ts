@@ -18,7 +18,8 @@ import {
   scopeOf,
   type XmlNode,
 } from './canonical-xml.ts';
-import { checkSealChain, parseCertificate } from './chain-verdicts.ts';
+import { parseCertificate } from '../../signatures/parsed-der.ts';
+import { checkSealChain } from './chain-verdicts.ts';
 
 /**
  * The XML-DSig profile of edXML packages (R-EDX-1, vn-norms §3.3; ADR 0021): one enveloped
