@@ -1,7 +1,10 @@
 import { expect } from 'vitest';
 import type { OutgoingDraft } from '@tinhso/contracts';
-import { createDraft, decisionBody } from './documents-outgoing-fixtures.ts';
-import type { TestClient } from './harness.ts';
+import { AGENCY } from '../src/modules/organisation/demo/agencies.ts';
+import { seedDemoSigning } from '../src/modules/signatures/seed-demo-signing.ts';
+import { createDraft, decisionBody, officialOf } from './documents-outgoing-fixtures.ts';
+import { agencyIdOf } from './exchange-fixtures.ts';
+import type { TestApp, TestClient } from './harness.ts';
 
 /** Shared by the recall tests: the clients of the story and a way to wait for the outbox. */
 export interface Cast {
@@ -37,6 +40,32 @@ export const DRAFTS = '/api/documents/outgoing/drafts';
 export let debugOutbox: (() => Promise<string>) | undefined;
 export function setDebugOutbox(probe: () => Promise<string>) {
   debugOutbox = probe;
+}
+
+/**
+ * The story's people on a started app with the demo's signing keys (Sở Tư pháp drafts, signs and
+ * issues; Văn phòng UBND tỉnh receives), and the outbox's failures added to a timeout's message.
+ */
+export async function startCast(t: TestApp): Promise<Cast> {
+  await seedDemoSigning(t.database.db, { secret: undefined });
+  const cast = {
+    chuyenvien: await t.signedIn('chuyenvien'),
+    giamdoc: await t.signedIn('giamdoc'),
+    vanthu: await t.signedIn('vanthu'),
+    vanthutinh: await t.signedIn('vanthutinh'),
+    directorId: (await officialOf(t, 'giamdoc')).officialId,
+    officeId: await agencyIdOf(t, AGENCY.vpUbnd),
+  };
+  setDebugOutbox(async () => {
+    const failing = await t.database.db
+      .selectFrom('outbox')
+      .select(['topic', 'attempts', 'last_error'])
+      .where('processed_at', 'is', null)
+      .where('last_error', 'is not', null)
+      .execute();
+    return failing.length ? `; outbox failures: ${JSON.stringify(failing)}` : '';
+  });
+  return cast;
 }
 
 export async function waitFor<T>(

@@ -4,14 +4,13 @@ import { queueOutbound } from '../src/modules/exchange/queue-outbound.ts';
 import { AGENCY } from '../src/modules/organisation/demo/agencies.ts';
 import { signerForAgencySeal } from '../src/modules/signatures/key-store.ts';
 import { signPdf } from '../src/modules/signatures/pades-sign.ts';
-import { seedDemoSigning } from '../src/modules/signatures/seed-demo-signing.ts';
-import { createDraft, decisionBody, officialOf } from './documents-outgoing-fixtures.ts';
+import { createDraft, decisionBody } from './documents-outgoing-fixtures.ts';
 import {
   boxEntry,
   DRAFTS,
   issueAndDeliver,
   outboundOf,
-  setDebugOutbox,
+  startCast,
   waitFor,
   type Cast,
 } from './documents-recall-fixtures.ts';
@@ -34,24 +33,7 @@ const updatesOf = async (draftId: string) =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  await seedDemoSigning(t.database.db, { secret: undefined });
-  cast = {
-    chuyenvien: await t.signedIn('chuyenvien'),
-    giamdoc: await t.signedIn('giamdoc'),
-    vanthu: await t.signedIn('vanthu'),
-    vanthutinh: await t.signedIn('vanthutinh'),
-    directorId: (await officialOf(t, 'giamdoc')).officialId,
-    officeId: await agencyIdOf(t, AGENCY.vpUbnd),
-  };
-  setDebugOutbox(async () => {
-    const failing = await t.database.db
-      .selectFrom('outbox')
-      .select(['topic', 'attempts', 'last_error'])
-      .where('processed_at', 'is', null)
-      .where('last_error', 'is not', null)
-      .execute();
-    return failing.length ? `; outbox failures: ${JSON.stringify(failing)}` : '';
-  });
+  cast = await startCast(t);
 }, 180_000);
 afterAll(async () => t?.close());
 

@@ -13,6 +13,37 @@ export interface QueuedRevocation {
 }
 
 /**
+ * The document as first sent through the exchange from an outgoing document (its new or
+ * replacement package) and the agencies it was queued to; null when it never went through it.
+ */
+export async function originalSendOf(
+  tx: Transaction<DB>,
+  input: { agencyId: string; sourceId: string },
+): Promise<{ document: OutboundDocument; recipientCodes: string[] } | null> {
+  const original = await tx
+    .selectFrom('exchange_package')
+    .select(['id', 'document'])
+    .where('agency_id', '=', input.agencyId)
+    .where('source_kind', '=', 'outgoing')
+    .where('source_id', '=', input.sourceId)
+    .where('business_type', 'in', ['new', 'replacement'])
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!original) return null;
+  const recipients = await tx
+    .selectFrom('exchange_outbound')
+    .select('recipient_code')
+    .where('package_id', '=', original.id)
+    .orderBy('created_at')
+    .orderBy('recipient_code')
+    .execute();
+  return {
+    document: original.document as OutboundDocument,
+    recipientCodes: recipients.map((row) => row.recipient_code),
+  };
+}
+
+/**
  * The issuer's recall across the exchange (ADR 0023), in the caller's transaction: a revocation
  * package (BussinessDocType 1, the same document identity, the reason, no attachment) to every
  * recipient the document was queued to, through queueOutbound like any package. Each recipient's
@@ -23,28 +54,13 @@ export async function queueRevocation(
   tx: Transaction<DB>,
   input: { agencyId: string; sourceId: string; reason: string; actor: Actor; at: Date },
 ): Promise<QueuedRevocation> {
-  const original = await tx
-    .selectFrom('exchange_package')
-    .select(['id', 'document'])
-    .where('agency_id', '=', input.agencyId)
-    .where('source_kind', '=', 'outgoing')
-    .where('source_id', '=', input.sourceId)
-    .where('business_type', 'in', ['new', 'replacement'])
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const original = await originalSendOf(tx, input);
   if (!original) return { documentId: null, recipientCodes: [] };
-  const recipients = await tx
-    .selectFrom('exchange_outbound')
-    .select('recipient_code')
-    .where('package_id', '=', original.id)
-    .orderBy('created_at')
-    .orderBy('recipient_code')
-    .execute();
-  const document = { ...(original.document as OutboundDocument) };
+  const document = { ...original.document };
   delete document.responseFor;
   const queued = await queueOutbound(tx, {
     agencyId: input.agencyId,
-    recipientCodes: recipients.map((row) => row.recipient_code),
+    recipientCodes: original.recipientCodes,
     document: { ...document, business: { type: 'revocation', reason: input.reason } },
     files: [],
     source: { kind: 'outgoing', id: input.sourceId },

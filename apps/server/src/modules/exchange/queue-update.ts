@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db-types.ts';
 import type { MetadataCorrection } from '../documents/correction.ts';
 import type { OutboundDocument } from './outbound-types.ts';
 import { queueOutbound } from './queue-outbound.ts';
+import { originalSendOf } from './queue-revocation.ts';
 import './tables.ts';
 
 export interface QueuedUpdate {
@@ -53,27 +54,13 @@ export async function queueUpdate(
 ): Promise<QueuedUpdate | null> {
   const sent = await sentMetadataOf(tx, input);
   if (!sent) return null;
-  const original = await tx
-    .selectFrom('exchange_package')
-    .select('id')
-    .where('agency_id', '=', input.agencyId)
-    .where('source_kind', '=', 'outgoing')
-    .where('source_id', '=', input.sourceId)
-    .where('business_type', 'in', ['new', 'replacement'])
-    .orderBy('created_at')
-    .executeTakeFirstOrThrow();
-  const recipients = await tx
-    .selectFrom('exchange_outbound')
-    .select('recipient_code')
-    .where('package_id', '=', original.id)
-    .orderBy('created_at')
-    .orderBy('recipient_code')
-    .execute();
+  const original = await originalSendOf(tx, input);
+  if (!original) return null;
   const document = { ...sent.document };
   delete document.business;
   const queued = await queueOutbound(tx, {
     agencyId: input.agencyId,
-    recipientCodes: recipients.map((row) => row.recipient_code),
+    recipientCodes: original.recipientCodes,
     document: {
       ...document,
       ...input.correction,
