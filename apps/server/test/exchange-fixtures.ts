@@ -1,23 +1,14 @@
 import { systemActor } from '../src/platform/access.ts';
 import type { OutboundDocument, QueueOutboundInput } from '../src/modules/exchange/queue-outbound.ts';
 import { AGENCY } from '../src/modules/organisation/demo/agencies.ts';
+import { letterOf as letterFromSoTuPhap } from '../src/tools/two-servers.ts';
 import type { TestApp } from './harness.ts';
 
-/** A Công văn of Sở Tư pháp, as the outgoing module hands it to the exchange. */
-export function letterOf(number: number, overrides: Partial<OutboundDocument> = {}): OutboundDocument {
-  return {
-    codeNumber: String(number).padStart(2, '0'),
-    codeNotation: 'STP-VP',
-    typeCode: 'cong_van',
-    subject: `Về việc phối hợp rà soát thủ tục hành chính (đợt ${number})`,
-    promulgationDate: '2026-11-20',
-    promulgationPlace: 'Đồng Tháp',
-    signer: { fullName: 'Huỳnh Thị Ngọc Hân', position: 'Giám đốc' },
-    urgency: 'khan',
-    confidentiality: 'thuong',
-    ...overrides,
-  };
-}
+/** A Công văn of Sở Tư pháp, as the outgoing module hands it to the exchange (the two-server helper's). */
+export const letterOf = (number: number, overrides: Partial<OutboundDocument> = {}): OutboundDocument => ({
+  ...letterFromSoTuPhap(number),
+  ...overrides,
+});
 
 export async function agencyIdOf(t: TestApp, code: string): Promise<string> {
   const row = await t.database.db
